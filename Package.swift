@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ffgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ffgen", targets: ["ffgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLKit", dependencies: ["CYAML"]),
+        .target(name: "Values", dependencies: ["YAMLKit"]),
+        .target(name: "GoTemplate", dependencies: ["Values"]),
+        .target(name: "Sprig", dependencies: ["GoTemplate", "Values"]),
+        .target(name: "HelmEngine", dependencies: ["Sprig", "GoTemplate", "Values", "YAMLKit"]),
+        .target(name: "GitOps", dependencies: ["HelmEngine"]),
+        .executableTarget(
+            name: "ffgen",
+            dependencies: [
+                "HelmEngine", "GitOps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "FFGenTestSupport",
+            dependencies: ["HelmEngine"],
+            path: "Tests/FFGenTestSupport"
+        ),
+        .testTarget(
+            name: "FFGenTests",
+            dependencies: ["FFGenTestSupport", "HelmEngine", "GoTemplate", "Sprig", "Values", "YAMLKit", "GitOps"],
+            path: "Tests/FFGenTests"
+        ),
+    ]
+)

@@ -1,0 +1,90 @@
+/// Go's `map[string]interface{}`: a reference type whose entries are kept sorted by key.
+///
+/// Go never exposes map order: `range`, `keys | sortAlpha`, `toYaml`, `toJson` and `%v` all sort.
+/// Keeping the entries sorted makes every one of those a plain walk, and makes output deterministic.
+public final class ValueMap: @unchecked Sendable, Sequence {
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+
+    public init() {
+        keys = []
+        values = []
+    }
+
+    /// Builds a map from pairs; a later duplicate key replaces an earlier one.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
+        keys = []
+        values = []
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// Builds a map from already sorted, unique keys (no checks beyond a debug assertion).
+    public init(sortedKeys: [String], values: [Value]) {
+        assert(zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        self.keys = sortedKeys
+        self.values = values
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Binary search by UTF-8 byte order (Go's `sort.Strings` order).
+    @inline(__always)
+    private func search(_ key: String) -> (found: Bool, index: Int) {
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let k = keys[mid]
+            if k == key { return (true, mid) }
+            if k.utf8.lexicographicallyPrecedes(key.utf8) { lo = mid + 1 } else { hi = mid }
+        }
+        return (false, lo)
+    }
+
+    public subscript(key: String) -> Value? {
+        get {
+            let r = search(key)
+            return r.found ? values[r.index] : nil
+        }
+        set {
+            let r = search(key)
+            if let v = newValue {
+                if r.found { values[r.index] = v } else {
+                    keys.insert(key, at: r.index)
+                    values.insert(v, at: r.index)
+                }
+            } else if r.found {
+                keys.remove(at: r.index)
+                values.remove(at: r.index)
+            }
+        }
+    }
+
+    public func contains(_ key: String) -> Bool { search(key).found }
+
+    @discardableResult
+    public func removeValue(forKey key: String) -> Value? {
+        let r = search(key)
+        guard r.found else { return nil }
+        keys.remove(at: r.index)
+        return values.remove(at: r.index)
+    }
+
+    /// A new map with the same entries (values shared, as Go's shallow copy).
+    public func copy() -> ValueMap { ValueMap(sortedKeys: keys, values: values) }
+
+    /// A new map whose nested maps are copies too.
+    public func deepCopy() -> ValueMap { ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() }) }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
+        var i = 0
+        let keys = self.keys
+        let values = self.values
+        return AnyIterator {
+            guard i < keys.count else { return nil }
+            defer { i += 1 }
+            return (keys[i], values[i])
+        }
+    }
+}
