@@ -12,6 +12,10 @@ namespace destination.namespace) and checks the final objects. It then checks th
 schema validation accepts every environment and rejects typical mistakes, printing Helm's
 messages, and that the ffnode schema's copy of the certs rules matches charts/certs.
 Exits 1 on the first failed check.
+
+With `--dump DIR` it also writes what `helm template` prints for each environment
+(DIR/<org>/<env>/ffnode.yaml, and certificates.yaml for the certs chart rendered from the
+certificates Application), for use as expected outputs elsewhere.
 """
 
 import json
@@ -358,7 +362,23 @@ def verify_lint():
     print(f"helm lint --strict: clean ({len(runs)} runs)")
 
 
+def dump(directory):
+    """Writes `helm template` output (trimmed manifest plus a newline) for every environment."""
+    for path in sorted(ENVIRONMENTS.glob("*/*/values.yaml")):
+        target = directory / path.parent.relative_to(ENVIRONMENTS)
+        target.mkdir(parents=True, exist_ok=True)
+        manifest = render(FFNODE, "ffnode", "argocd", load_values(path))
+        (target / "ffnode.yaml").write_text(manifest.strip() + "\n")
+        apps = by_kind(documents(manifest), "Application")
+        if "certificates" in apps:
+            manifest, _ = render_certificates(apps["certificates"])
+            (target / "certificates.yaml").write_text(manifest.strip() + "\n")
+        print(f"wrote {target}")
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--dump":
+        dump(Path(sys.argv[2]))
     verify_ff_test_a()
     verify_ff_a()
     verify_cuh_prod_1()
