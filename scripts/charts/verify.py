@@ -290,6 +290,45 @@ def verify_cuh_pca_1():
           "2 Certificates on aws-private-ca")
 
 
+def verify_variants():
+    """Switches an environment file does not exercise."""
+    base = load_values(ENVIRONMENTS / "fitfile" / "ff-test-a" / "values.yaml")
+
+    def variant(change):
+        values = json.loads(json.dumps(base))
+        change(values)
+        return values
+
+    manual = variant(lambda v: v.update(argocd={"automated": None}))
+    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", manual)), "Application")
+    check(all("automated" not in a["spec"]["syncPolicy"] for a in apps.values()), "argocd.automated: null syncs manually")
+
+    extra = variant(lambda v: v["certManager"].update(extraValues={"replicaCount": 2, "crds": {"keep": False}}))
+    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", extra)), "Application")
+    values = apps["cert-manager"]["spec"]["source"]["helm"]["valuesObject"]
+    check(values["replicaCount"] == 2 and values["crds"] == {"enabled": True, "keep": False},
+          "certManager.extraValues merged over the chart's cert-manager values")
+
+    def staging_and_no_backup(values):
+        values["certs"]["certificates"][0]["issuer"] = "letsencrypt-staging"
+        values["certs"]["backup"] = {"enabled": False}
+
+    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", variant(staging_and_no_backup))), "Application")
+    _, final = render_certificates(apps["certificates"])
+    certificates = by_kind(final, "Certificate")
+    check(certificates["argocd"]["spec"]["issuerRef"]["name"] == "letsencrypt-staging", "per-certificate issuer")
+    check(certificates["storybook"]["spec"]["issuerRef"]["name"] == "letsencrypt-prod", "default issuer elsewhere")
+    check(all("secretTemplate" not in c["spec"] for c in certificates.values()), "backup.enabled: false")
+
+    message = render_error(FFNODE, {"deploy": {"awsPrivateCAIssuer": True}})
+    check(message is not None and "awsPrivateCAIssuer.roleArn is required" in message, "roleArn required")
+    print(f"aws-privateca-issuer without roleArn:\n  {message}")
+    message = render_error(CERTS, {"awsPca": {"enabled": True}})
+    check(message is not None and "awsPca.arn is required" in message, "awsPca.arn required")
+    print(f"AWSPCAClusterIssuer without arn:\n  {message}")
+    print("variants: manual sync, extraValues, per-certificate issuer, backup off, required fields")
+
+
 def verify_schemas():
     """Helm's schema validation: accepts the environments, rejects typical mistakes."""
     for path in sorted(ENVIRONMENTS.glob("*/*/values.yaml")):
@@ -383,6 +422,7 @@ def main():
     verify_ff_a()
     verify_cuh_prod_1()
     verify_cuh_pca_1()
+    verify_variants()
     verify_schemas()
     verify_lint()
     print(f"OK: {checks} checks passed")
