@@ -290,20 +290,22 @@ def verify_cuh_pca_1():
           "2 Certificates on aws-private-ca")
 
 
+def ff_test_a_with(change):
+    """ff-test-a's values after `change` edited a fresh copy of them."""
+    values = load_values(ENVIRONMENTS / "fitfile" / "ff-test-a" / "values.yaml")
+    change(values)
+    return values
+
+
 def verify_variants():
     """Switches an environment file does not exercise."""
-    base = load_values(ENVIRONMENTS / "fitfile" / "ff-test-a" / "values.yaml")
-
-    def variant(change):
-        values = json.loads(json.dumps(base))
-        change(values)
-        return values
-
-    manual = variant(lambda v: v.update(argocd={"automated": None}))
+    manual = ff_test_a_with(lambda v: v.update(argocd={"automated": None}))
     apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", manual)), "Application")
-    check(all("automated" not in a["spec"]["syncPolicy"] for a in apps.values()), "argocd.automated: null syncs manually")
+    check(all("automated" not in a["spec"]["syncPolicy"] for a in apps.values()),
+          "argocd.automated: null syncs manually")
 
-    extra = variant(lambda v: v["certManager"].update(extraValues={"replicaCount": 2, "crds": {"keep": False}}))
+    extra_values = {"replicaCount": 2, "crds": {"keep": False}}
+    extra = ff_test_a_with(lambda v: v["certManager"].update(extraValues=extra_values))
     apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", extra)), "Application")
     values = apps["cert-manager"]["spec"]["source"]["helm"]["valuesObject"]
     check(values["replicaCount"] == 2 and values["crds"] == {"enabled": True, "keep": False},
@@ -313,7 +315,8 @@ def verify_variants():
         values["certs"]["certificates"][0]["issuer"] = "letsencrypt-staging"
         values["certs"]["backup"] = {"enabled": False}
 
-    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", variant(staging_and_no_backup))), "Application")
+    staging = ff_test_a_with(staging_and_no_backup)
+    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", staging)), "Application")
     _, final = render_certificates(apps["certificates"])
     certificates = by_kind(final, "Certificate")
     check(certificates["argocd"]["spec"]["issuerRef"]["name"] == "letsencrypt-staging", "per-certificate issuer")
@@ -333,13 +336,6 @@ def verify_schemas():
     """Helm's schema validation: accepts the environments, rejects typical mistakes."""
     for path in sorted(ENVIRONMENTS.glob("*/*/values.yaml")):
         check(render_error(FFNODE, load_values(path)) is None, f"schema accepts {path.relative_to(ROOT)}")
-    base = load_values(ENVIRONMENTS / "fitfile" / "ff-test-a" / "values.yaml")
-
-    def with_change(change):
-        values = json.loads(json.dumps(base))
-        change(values)
-        return values
-
     def typo_dns_name(values):
         certificate = values["certs"]["certificates"][0]
         certificate["dnsName"] = certificate.pop("dnsNames")
@@ -364,7 +360,7 @@ def verify_schemas():
         ("unknown issuer", unknown_issuer),
     ]
     for what, change in bad:
-        message = render_error(FFNODE, with_change(change))
+        message = render_error(FFNODE, ff_test_a_with(change))
         check(message is not None, f"ffnode schema rejects {what}")
         print(f"ffnode schema rejects {what}:\n  " + message.replace("\n", "\n  "))
 
