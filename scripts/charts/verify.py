@@ -381,9 +381,11 @@ def verify_schemas():
     copied = dict(ffnode_schema["definitions"]["certsValues"])
     copied.pop("description")
     own = {k: v for k, v in certs_schema.items() if k not in ("$schema", "title", "definitions")}
-    check(copied == own, "ffnode definitions.certsValues matches charts/certs/values.schema.json")
+    resync = "(run scripts/charts/sync_schema.py)"
+    check(copied == own, f"ffnode definitions.certsValues matches charts/certs/values.schema.json {resync}")
     for name, definition in certs_schema["definitions"].items():
-        check(ffnode_schema["definitions"].get(name) == definition, f"ffnode definitions.{name} matches charts/certs")
+        check(ffnode_schema["definitions"].get(name) == definition,
+              f"ffnode definitions.{name} matches charts/certs {resync}")
     print("schemas: all environments accepted; ffnode's certs rules match charts/certs")
 
 
