@@ -108,8 +108,12 @@ final class Executor: FunctionContext {
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {
+        try parseAndExecute(text: text, data: data, templateName: tree.name)
+    }
+
+    func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
         var copy = set
-        let parsed = try copy.parseTree(name: tree.name, text: text, functions: functions)
+        let parsed = try copy.parseTree(name: templateName, text: text, functions: functions)
         var output = ""
         try copy.execute(tree: parsed, data: data, functions: functions, options: options, into: &output)
         return output
