@@ -36,7 +36,7 @@ public enum GoJSON {
         case .int(let i): out += String(i)
         case .float(let f):
             guard f.isFinite else { throw Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
-            out += GoFormat.formatFloatJSON(f)
+            out += formatFloat(f)
         case .string(let s): appendQuoted(s, into: &out, escapeHTML: escapeHTML)
         case .list(let items):
             if items.isEmpty {
@@ -71,6 +71,21 @@ public enum GoJSON {
         case .object(let o):
             try encode(o.serialized, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
         }
+    }
+
+    /// How `encoding/json` writes a float64: `GoFormat.formatFloatJSON` plus Go's exponent clean-up
+    /// (`1e-07` → `1e-7`) and the sign of negative zero. Go: encoding/json encode.go `floatEncoder`.
+    public static func formatFloat(_ f: Double) -> String {
+        var s = GoFormat.formatFloatJSON(f)
+        if f == 0 && f.sign == .minus && !s.hasPrefix("-") { s = "-" + s }
+        var b = Array(s.utf8)
+        let n = b.count
+        if n >= 4 && b[n - 4] == UInt8(ascii: "e") && b[n - 3] == UInt8(ascii: "-") && b[n - 2] == UInt8(ascii: "0") {
+            b[n - 2] = b[n - 1]
+            b.removeLast()
+            s = String(decoding: b, as: UTF8.self)
+        }
+        return s
     }
 
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
@@ -110,17 +125,32 @@ public enum GoJSON {
 
     /// `json.Unmarshal` into `interface{}`: objects become maps, numbers float64.
     public static func unmarshal(_ text: String) throws(Error) -> Value {
+        let (value, saved) = try unmarshalKeepingPartial(text)
+        if let saved { throw saved }
+        return value
+    }
+
+    /// `json.Unmarshal` as Go runs it: syntax errors stop everything, while a number out of float64 range is
+    /// remembered, stored as nil, and reported after the rest was decoded (Go: decode.go `saveError`).
+    static func unmarshalKeepingPartial(_ text: String) throws(Error) -> (Value, Error?) {
         var p = JSONScanner(bytes: Array(text.utf8))
-        return try p.document()
+        let v = try p.document()
+        return (v, p.savedError)
     }
 
     /// Helm's `fromJson`: an object, or `{"Error": message}`.
+    /// A JSON `null` gives Go's nil map, which prints as `null` with `toJson`; it is returned as `.null`.
     public static func fromJson(_ text: String) -> Value {
         do throws(Error) {
-            let v = try unmarshal(text)
+            let (v, saved) = try unmarshalKeepingPartial(text)
             switch v {
-            case .map: return v
-            case .null: return .map(ValueMap())
+            case .map(let m):
+                // Helm: funcs.go fromJSON keeps what was decoded and adds the error.
+                if let saved { m["Error"] = .string(saved.message) }
+                return v
+            case .null:
+                if let saved { throw saved }
+                return .null
             default:
                 throw Error("json: cannot unmarshal \(jsonTypeName(v)) into Go value of type map[string]interface {}")
             }
@@ -130,12 +160,17 @@ public enum GoJSON {
     }
 
     /// Helm's `fromJsonArray`: an array, or `[message]`.
+    /// A JSON `null` gives Go's nil slice, which prints as `null` with `toJson`; it is returned as `.null`.
     public static func fromJsonArray(_ text: String) -> Value {
         do throws(Error) {
-            let v = try unmarshal(text)
+            let (v, saved) = try unmarshalKeepingPartial(text)
             switch v {
-            case .list: return v
-            case .null: return .list([])
+            case .list:
+                if let saved { throw saved }
+                return v
+            case .null:
+                if let saved { throw saved }
+                return .null
             default:
                 throw Error("json: cannot unmarshal \(jsonTypeName(v)) into Go value of type []interface {}")
             }
@@ -160,6 +195,8 @@ public enum GoJSON {
 private struct JSONScanner {
     let bytes: [UInt8]
     var i = 0
+    /// The first number that did not fit a float64.
+    var savedError: Error?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -206,14 +243,15 @@ private struct JSONScanner {
         }
     }
 
+    /// The byte at the cursor; at the end of input Go's scanner steps with a space (scanner.go `eof`), which
+    /// is why `tru` fails with "invalid character ' ' in literal true".
+    var current: UInt8 { i < bytes.count ? bytes[i] : 0x20 }
+
     mutating func literal(_ word: String) throws(Error) {
-        let w = Array(word.utf8)
-        for (k, expected) in w.enumerated() {
-            guard i < bytes.count else { throw Self.eof }
-            if bytes[i] != expected {
-                throw invalid(bytes[i], "in literal \(word) (expecting \(Self.quoteChar(expected)))")
+        for expected in word.utf8 {
+            if current != expected {
+                throw invalid(current, "in literal \(word) (expecting \(Self.quoteChar(expected)))")
             }
-            _ = k
             i += 1
         }
     }
@@ -223,8 +261,7 @@ private struct JSONScanner {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         if bytes[i] == UInt8(ascii: "-") {
             i += 1
-            guard i < bytes.count else { throw Self.eof }
-            guard isDigit(bytes[i]) else { throw invalid(bytes[i], "in numeric literal") }
+            guard isDigit(current) else { throw invalid(current, "in numeric literal") }
         }
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
@@ -233,20 +270,19 @@ private struct JSONScanner {
         }
         if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard i < bytes.count else { throw Self.eof }
-            guard isDigit(bytes[i]) else { throw invalid(bytes[i], "after decimal point in numeric literal") }
+            guard isDigit(current) else { throw invalid(current, "after decimal point in numeric literal") }
             while i < bytes.count && isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             i += 1
             if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
-            guard i < bytes.count else { throw Self.eof }
-            guard isDigit(bytes[i]) else { throw invalid(bytes[i], "in exponent of numeric literal") }
+            guard isDigit(current) else { throw invalid(current, "in exponent of numeric literal") }
             while i < bytes.count && isDigit(bytes[i]) { i += 1 }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(text), d.isFinite else {
-            throw Error("json: cannot unmarshal number \(text) into Go value of type float64")
+            if savedError == nil { savedError = Error("json: cannot unmarshal number \(text) into Go value of type float64") }
+            return .null
         }
         return .float(d)
     }
