@@ -229,15 +229,3 @@ enum GoYAMLKeyOrder {
         return ar.count < br.count
     }
 }
-
-extension HelmYAML {
-    /// Helm's `toYamlPretty`: goyaml.v3's encoder with a 2-space indent, or "" on error.
-    public static func toYamlPretty(_ value: Value) -> String {
-        var builder = EventBuilder(style: .goYAMLv3)
-        guard (try? builder.document(value)) != nil else { return "" }
-        let emitter = YAMLEmitter()
-        guard (try? emitter.emit(builder.events)) != nil else { return "" }
-        let s = emitter.output
-        return s.hasSuffix("\n") ? String(s.dropLast()) : s
-    }
-}
