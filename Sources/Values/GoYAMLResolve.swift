@@ -60,6 +60,13 @@ enum GoYAMLResolve {
         }
     }
 
+    /// Whether go-yaml's encoder may write `s` unquoted: it must read back as a string and not look like a
+    /// base-60 float. Go: yaml.v2 encode.go `stringv` (v3 adds `isOldBool`, which the v2 resolver covers).
+    static func canUsePlain(_ s: String) -> Bool {
+        guard case .string = resolve(s) else { return false }
+        return !isBase60Float(s)
+    }
+
     /// Resolves a scalar carrying an explicit tag, or throws go-yaml's message (without the `yaml: ` prefix).
     static func resolve(_ s: String, tag: String) throws(GoYAMLTagError) -> GoYAMLScalar {
         let short = shortTag(tag)

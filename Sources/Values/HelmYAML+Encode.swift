@@ -6,7 +6,7 @@ extension HelmYAML {
     public static func marshal(_ value: Value) throws(HelmYAMLError) -> String {
         let events: [YAMLEvent]
         do {
-            var builder = EventBuilder(style: .goYAMLv2)
+            var builder = EventBuilder()
             try builder.document(value)
             events = builder.events
         } catch {
@@ -35,20 +35,10 @@ extension HelmYAML {
     }
 }
 
-/// Builds the emitter events for a value, making go-yaml's encoder style decisions.
+/// Builds the emitter events for a value as `sigs.k8s.io/yaml.Marshal` would: the JSON round trip, then
+/// go-yaml v2's encoder style decisions.
 struct EventBuilder {
-    /// Which encoder's decisions to follow.
-    enum Style {
-        /// `sigs.k8s.io/yaml.Marshal`: JSON round trip, then yaml.v2.
-        case goYAMLv2
-        /// goyaml.v3 `Encoder` on the value itself (Helm's `toYamlPretty`).
-        case goYAMLv3
-    }
-
-    let style: Style
     var events: [YAMLEvent] = []
-
-    init(style: Style) { self.style = style }
 
     mutating func document(_ value: Value) throws(GoJSON.Error) {
         events.append(.streamStart)
@@ -86,25 +76,12 @@ struct EventBuilder {
     }
 
     private mutating func float(_ f: Double) throws(GoJSON.Error) {
-        switch style {
-        case .goYAMLv2:
-            // json.Marshal writes the number; go-yaml v2 then resolves that text as int, uint or float.
-            guard f.isFinite else { throw GoJSON.Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
-            let text = GoFormat.formatFloatJSON(f)
-            switch GoYAMLResolve.resolve(text) {
-            case .int(let i): scalar(String(i), .plain)
-            case .uint(let u): scalar(String(u), .plain)
-            default: scalar(GoFormat.formatFloatG(f), .plain)
-            }
-        case .goYAMLv3:
-            // Go: yaml.v3 encode.go floatv.
-            if f.isNaN {
-                scalar(".nan", .plain)
-            } else if f.isInfinite {
-                scalar(f < 0 ? "-.inf" : ".inf", .plain)
-            } else {
-                scalar(GoFormat.formatFloatG(f), .plain)
-            }
+        // json.Marshal writes the number; go-yaml v2 then resolves that text as int, uint or float.
+        guard f.isFinite else { throw GoJSON.Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
+        switch GoYAMLResolve.resolve(GoJSON.formatFloat(f)) {
+        case .int(let i): scalar(String(i), .plain)
+        case .uint(let u): scalar(String(u), .plain)
+        default: scalar(GoFormat.formatFloatG(f), .plain)
         }
     }
 
@@ -112,9 +89,8 @@ struct EventBuilder {
     ///
     /// JSON leaves a few characters unescaped that YAML treats specially: the YAML reader rejects non-printable
     /// ones (DEL, C1 controls, U+FFFE/U+FFFF) and a raw NEL (U+0085) is a line break that the double-quoted
-    /// scalar folds. goyaml.v3 (`toYamlPretty`) encodes the string directly, so it is unchanged there.
+    /// scalar folds.
     private func roundTrip(_ s: String) throws(GoJSON.Error) -> String {
-        guard style == .goYAMLv2 else { return s }
         var needsFolding = false
         for u in s.unicodeScalars {
             switch u.value {
@@ -161,16 +137,13 @@ struct EventBuilder {
         return String(out)
     }
 
-    /// Go: yaml.v2 encode.go `stringv` (v3 adds the `isOldBool` check, which v2's resolver covers already).
+    /// Go: yaml.v2 encode.go `stringv`.
     private mutating func string(_ s: String) {
         if s.utf8.contains(UInt8(ascii: "\n")) {
             scalar(s, .literal)
             return
         }
-        let resolved = GoYAMLResolve.resolve(s)
-        let canUsePlain: Bool
-        if case .string = resolved { canUsePlain = !GoYAMLResolve.isBase60Float(s) } else { canUsePlain = false }
-        scalar(s, canUsePlain ? .plain : .doubleQuoted)
+        scalar(s, GoYAMLResolve.canUsePlain(s) ? .plain : .doubleQuoted)
     }
 }
 

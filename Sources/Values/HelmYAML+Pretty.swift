@@ -54,9 +54,7 @@ private struct PrettyYAMLWriter {
     /// type (or as a YAML 1.1 bool), else double-quoted.
     func stringEvent(_ s: String) -> YAMLScalarEvent {
         if s.utf8.contains(UInt8(ascii: "\n")) { return YAMLScalarEvent(value: s, style: .literal) }
-        let plain: Bool
-        if case .string = GoYAMLResolve.resolve(s) { plain = !GoYAMLResolve.isBase60Float(s) } else { plain = false }
-        return YAMLScalarEvent(value: s, style: plain ? .plain : .doubleQuoted)
+        return YAMLScalarEvent(value: s, style: GoYAMLResolve.canUsePlain(s) ? .plain : .doubleQuoted)
     }
 
     mutating func write(_ lines: [Substring], column: Int) {
