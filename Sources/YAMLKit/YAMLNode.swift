@@ -69,7 +69,7 @@ extension YAMLParser {
     ///
     /// An empty document (`---` alone) yields a plain empty scalar, as libyaml does.
     public func nextDocument() throws(YAMLError) -> YAMLNode? {
-        var anchors: [String: YAMLNode] = [:]
+        var anchors = AnchorTable()
         while let marked = try nextEvent() {
             switch marked.event {
             case .streamStart, .documentEnd: continue
@@ -93,15 +93,20 @@ extension YAMLParser {
         return docs
     }
 
-    private func compose(_ marked: YAMLMarkedEvent, anchors: inout [String: YAMLNode]) throws(YAMLError) -> YAMLNode {
+    private func compose(_ marked: YAMLMarkedEvent, anchors: inout AnchorTable) throws(YAMLError) -> YAMLNode {
         switch marked.event {
         case .scalar(let s):
             let node = YAMLNode(
                 content: .scalar(s.value), tag: s.tag, anchor: s.anchor, style: s.style, location: marked.start)
-            if let a = s.anchor { anchors[a] = node }
+            if let a = s.anchor { anchors.defined[a] = node }
             return node
         case .alias(let name):
-            guard var node = anchors[name] else {
+            if anchors.open.contains(name) {
+                // Go: yaml.v2 decode.go `alias`.
+                throw YAMLError(
+                    kind: .composer, problem: "anchor '\(name)' value contains itself", location: marked.start)
+            }
+            guard var node = anchors.defined[name] else {
                 // Go: yaml.v2 parser.alias
                 throw YAMLError(
                     kind: .composer, problem: "unknown anchor '\(name)' referenced", location: marked.start)
@@ -110,6 +115,8 @@ extension YAMLParser {
             node.location = marked.start
             return node
         case .sequenceStart(let start):
+            anchors.open(start.anchor)
+            defer { anchors.close(start.anchor) }
             var items: [YAMLNode] = []
             while true {
                 guard let next = try nextEvent() else { break }
@@ -119,9 +126,11 @@ extension YAMLParser {
             let node = YAMLNode(
                 content: .sequence(items), tag: start.tag, anchor: start.anchor, collectionStyle: start.style,
                 location: marked.start)
-            if let a = start.anchor { anchors[a] = node }
+            if let a = start.anchor { anchors.defined[a] = node }
             return node
         case .mappingStart(let start):
+            anchors.open(start.anchor)
+            defer { anchors.close(start.anchor) }
             var pairs: [YAMLPair] = []
             while true {
                 guard let next = try nextEvent() else { break }
@@ -134,10 +143,24 @@ extension YAMLParser {
             let node = YAMLNode(
                 content: .mapping(pairs), tag: start.tag, anchor: start.anchor, collectionStyle: start.style,
                 location: marked.start)
-            if let a = start.anchor { anchors[a] = node }
+            if let a = start.anchor { anchors.defined[a] = node }
             return node
         default:
             return YAMLNode(content: .scalar(""), style: .plain, location: marked.start)
         }
+    }
+}
+
+/// Anchors seen so far in a document, and those whose node is still being composed.
+struct AnchorTable {
+    var defined: [String: YAMLNode] = [:]
+    var open: [String] = []
+
+    mutating func open(_ anchor: String?) {
+        if let anchor { open.append(anchor) }
+    }
+
+    mutating func close(_ anchor: String?) {
+        if anchor != nil { open.removeLast() }
     }
 }
