@@ -190,6 +190,38 @@ public enum HelmYAML {
     public static func parseAny(_ text: String, file: String = "") throws(HelmYAMLError) -> Value {
         try readFirstDocument(text, file: file, recordLocations: false).1
     }
+
+    /// `sigs.k8s.io/yaml.Unmarshal` into a Go map or struct named `goTypeName` (for example `util.SimpleHead`):
+    /// the first document must be a map or empty, else the error names that type.
+    public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap {
+        let (decoded, value, _) = try readFirstDocument(text, file: file, recordLocations: false)
+        switch value {
+        case .map(let m): return m
+        case .null: return ValueMap()
+        default:
+            let type = decoded?.jsonTypeName ?? "null"
+            throw .unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type \(goTypeName)")
+        }
+    }
+
+    /// Every document of a YAML stream (libyaml's `---` handling), each read as `parseAny` reads one.
+    /// An empty document reads as `.null`.
+    public static func parseAllDocuments(_ text: String, file: String = "") throws(HelmYAMLError) -> [Value] {
+        let parser = YAMLParser(text, file: file)
+        var out: [Value] = []
+        while true {
+            let node: YAMLNode?
+            do {
+                node = try parser.nextDocument()
+            } catch {
+                throw .yaml(error)
+            }
+            guard let node else { break }
+            var decoder = HelmYAMLDecoder(recordLocations: false)
+            out.append(try decoder.value(try decoder.decode(node), path: ""))
+        }
+        return out
+    }
 }
 
 extension String {

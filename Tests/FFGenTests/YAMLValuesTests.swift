@@ -233,3 +233,22 @@ func yamlLoadValuesMatchesHelm(_ row: LoadValuesCase) throws {
         #expect(error.location?.file == "values.yaml")
     }
 }
+
+@Test func yamlParseMapNamesTheGoType() {
+    // Helm v4 rendering a template whose output is a list:
+    // "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type util.SimpleHead".
+    do {
+        _ = try HelmYAML.parseMap("- a\n", goTypeName: "util.SimpleHead")
+        Issue.record("expected an error")
+    } catch {
+        #expect(
+            error.message
+                == "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type util.SimpleHead")
+    }
+}
+
+@Test func yamlParseAllDocuments() throws {
+    let docs = try HelmYAML.parseAllDocuments("a: 1\n---\n- x\n---\n")
+    #expect(docs.count == 3)
+    #expect(try GoJSON.marshal(.list(docs)) == "[{\"a\":1},[\"x\"],null]")
+}
