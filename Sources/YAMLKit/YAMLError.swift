@@ -2,7 +2,18 @@
 public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Which stage failed; go-yaml prints scanner errors one line later than parser errors.
     public enum Kind: Sendable, Equatable {
-        case reader, scanner, parser, composer, emitter, memory
+        /// Invalid input encoding or a non-printable character.
+        case reader
+        /// A token-level error.
+        case scanner
+        /// A grammar-level error.
+        case parser
+        /// An alias problem found while building nodes.
+        case composer
+        /// The emitter rejected an event sequence.
+        case emitter
+        /// libyaml ran out of memory.
+        case memory
     }
 
     /// Which stage failed.

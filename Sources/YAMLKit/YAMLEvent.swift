@@ -2,10 +2,15 @@
 public enum YAMLScalarStyle: Sendable, Equatable {
     /// Let the emitter choose (emitter only).
     case any
+    /// Unquoted text.
     case plain
+    /// `'text'`.
     case singleQuoted
+    /// `"text"` with escapes.
     case doubleQuoted
+    /// `|` block.
     case literal
+    /// `>` block.
     case folded
 }
 
@@ -13,7 +18,9 @@ public enum YAMLScalarStyle: Sendable, Equatable {
 public enum YAMLCollectionStyle: Sendable, Equatable {
     /// Let the emitter choose (emitter only).
     case any
+    /// Indented lines (`- x`, `k: v`).
     case block
+    /// `[a, b]` / `{k: v}`.
     case flow
 }
 
@@ -68,7 +75,9 @@ public struct YAMLCollectionStart: Sendable, Equatable {
 
 /// One libyaml event, as produced by `YAMLParser` and consumed by `YAMLEmitter`.
 public enum YAMLEvent: Sendable, Equatable {
+    /// The start of the stream.
     case streamStart
+    /// The end of the stream.
     case streamEnd
     /// `implicit` is false when the document starts with an explicit `---`.
     case documentStart(implicit: Bool)
@@ -76,10 +85,15 @@ public enum YAMLEvent: Sendable, Equatable {
     case documentEnd(implicit: Bool)
     /// `*name`.
     case alias(anchor: String)
+    /// A scalar.
     case scalar(YAMLScalarEvent)
+    /// The start of a sequence.
     case sequenceStart(YAMLCollectionStart)
+    /// The end of a sequence.
     case sequenceEnd
+    /// The start of a mapping; keys and values alternate until `mappingEnd`.
     case mappingStart(YAMLCollectionStart)
+    /// The end of a mapping.
     case mappingEnd
 }
 

@@ -6,8 +6,11 @@
 public struct YAMLNode: Sendable {
     /// The shape of a node.
     public enum Content: Sendable {
+        /// A scalar's text.
         case scalar(String)
+        /// A sequence's items.
         case sequence([YAMLNode])
+        /// A mapping's entries in source order (duplicates kept).
         case mapping([YAMLPair])
     }
 
