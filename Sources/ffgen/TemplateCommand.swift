@@ -58,13 +58,13 @@ struct TemplateCommand: ParsableCommand {
     var noHooks = false
 
     @Option(name: .customLong("repeat"), help: .hidden)
-    var repeat: Int = 1
+    var repeatCount: Int = 1
 
     func validate() throws {
         guard (1...2).contains(positional.count) else {
             throw ValidationError("expected [NAME] CHART, got \(positional.count) arguments")
         }
-        guard repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
     }
 
     func run() throws {
