@@ -4,8 +4,12 @@ import Values
 // Conversions shared by every domain: Sprig's `strval`, `spf13/cast` numbers, `empty`, Go `%q`.
 
 extension Value {
-    /// Go's `reflect.Kind` name of the value as Sprig's messages print it (`Cannot find first on type int64`).
-    var sprigKind: String { goKind }
+    /// Go's `reflect.Kind` name of the value as Sprig's messages print it (`Cannot find first on type int`).
+    /// Integers print as `int`, the kind of template literals, where `kindOf` keeps `Value.goKind`'s `int64`.
+    var sprigKind: String {
+        if case .int = self { return "int" }
+        return goKind
+    }
 
     /// The slice elements when the value is a Go slice or array (`reflect.Slice`, `reflect.Array`).
     var sliceElements: [Value]? {
@@ -138,7 +142,18 @@ enum Cast {
         case "nan": return sign.isEmpty && s.first != "+" ? .nan : nil
         default: break
         }
-        let lower = body.lowercased()
+        var lower = body.lowercased()
+        if lower.contains("_") {
+            // Go: atoi.go underscoreOK; an underscore must sit between digits (or after a base prefix).
+            let u = Array(lower.utf8)
+            for (k, c) in u.enumerated() where c == UInt8(ascii: "_") {
+                let isHexDigit: (UInt8) -> Bool = { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+                let before = k > 0 && (isHexDigit(u[k - 1]) || u[k - 1] == UInt8(ascii: "x"))
+                let after = k + 1 < u.count && isHexDigit(u[k + 1])
+                guard before, after else { return nil }
+            }
+            lower = lower.replacingOccurrences(of: "_", with: "")
+        }
         if lower.hasPrefix("0x") {
             // Go requires a `p` exponent in hexadecimal floats; underscores may separate digits.
             guard lower.contains("p") else { return nil }

@@ -81,13 +81,22 @@ extension SprigLibrary {
             for src in a.dropFirst() { if let s = src.mapValue { mergoMerge(dst, s, overwrite: true) } }
             return a[0]
         }
-        fs += withMust("deepCopy", [.interface]) { a in a[0].deepCopy() }
+        fs += withMust("deepCopy", [.interface]) { a in
+            // copystructure reflects on the value's type, which a nil interface lacks.
+            if a[0].isNull { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
+            return a[0].deepCopy()
+        }
         return fs
     }
 
     /// The panic text of a failed Go type assertion `v.(T)` on an `interface{}`.
     static func interfaceConversion(_ v: Value, to type: String) -> FunctionError {
-        let actual = v.isNull ? "nil" : v.goTypeName
+        let actual: String
+        switch v {
+        case .null: actual = "nil"
+        case .int: actual = "int"
+        default: actual = v.goTypeName
+        }
         return FunctionError("interface conversion: interface {} is \(actual), not \(type)")
     }
 

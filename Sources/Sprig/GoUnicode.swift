@@ -48,11 +48,16 @@ enum GoUnicode {
 
     static func toUpper(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 { return (0x61...0x7A).contains(s.value) ? Unicode.Scalar(s.value - 32) ?? s : s }
+        let full = s.properties.uppercaseMapping.unicodeScalars
+        // Where the full mapping expands (`ᾀ` → `ἈΙ`), Go's simple mapping is the titlecase letter if single.
+        if full.count > 1 { return single(s.properties.titlecaseMapping, s) }
         return single(s.properties.uppercaseMapping, s)
     }
 
     static func toLower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 { return (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 32) ?? s : s }
+        // U+0130 (İ) lower-cases to `i` + combining dot in full, to plain `i` in Go's simple mapping.
+        if s.value == 0x130 { return "i" }
         return single(s.properties.lowercaseMapping, s)
     }
 

@@ -99,8 +99,13 @@ enum SprigJSON {
             return "'" + q.dropFirst().dropLast() + "'"
         }
 
-        func syntax(_ context: String) -> FunctionError {
-            guard i < b.count else { return FunctionError("unexpected end of JSON input") }
+        /// A scanner error at the current byte. Inside a literal or number, Go's scanner reports the end of the
+        /// input as the space it feeds at EOF (`invalid character ' ' in numeric literal`).
+        func syntax(_ context: String, spaceAtEnd: Bool = false) -> FunctionError {
+            guard i < b.count else {
+                if spaceAtEnd { return FunctionError("invalid character ' ' \(context)") }
+                return FunctionError("unexpected end of JSON input")
+            }
             return FunctionError("invalid character \(Parser.quoteChar(b[i])) \(context)")
         }
 
@@ -159,12 +164,10 @@ enum SprigJSON {
         }
 
         mutating func literal(_ word: String) throws {
-            for (n, c) in word.utf8.enumerated() {
-                guard i < b.count else { throw syntax("") }
-                if b[i] != c {
-                    throw syntax("in literal \(word) (expecting \(Parser.quoteChar(c)))")
+            for c in word.utf8 {
+                if i >= b.count || b[i] != c {
+                    throw syntax("in literal \(word) (expecting \(Parser.quoteChar(c)))", spaceAtEnd: true)
                 }
-                if n == 0 {}
                 i += 1
             }
         }
@@ -174,21 +177,24 @@ enum SprigJSON {
             func digits() { while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 } }
             if b[i] == UInt8(ascii: "-") {
                 i += 1
-                guard i < b.count else { throw syntax("") }
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { throw syntax("in numeric literal") }
+                guard i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else {
+                    throw syntax("in numeric literal", spaceAtEnd: true)
+                }
             }
             if b[i] == UInt8(ascii: "0") { i += 1 } else { digits() }
             if i < b.count, b[i] == UInt8(ascii: ".") {
                 i += 1
-                guard i < b.count else { throw syntax("") }
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { throw syntax("after decimal point in numeric literal") }
+                guard i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else {
+                    throw syntax("after decimal point in numeric literal", spaceAtEnd: true)
+                }
                 digits()
             }
             if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-                guard i < b.count else { throw syntax("") }
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { throw syntax("in exponent of numeric literal") }
+                guard i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else {
+                    throw syntax("in exponent of numeric literal", spaceAtEnd: true)
+                }
                 digits()
             }
             let text = String(decoding: b[start..<i], as: UTF8.self)

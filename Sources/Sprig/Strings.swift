@@ -106,9 +106,9 @@ extension SprigLibrary {
             GoFunc("cat", [], variadic: .interface) { a in
                 .string(a.filter { !$0.isNull }.map { GoFormat.describe($0) }.joined(separator: " "))
             },
-            GoFunc("indent", [.int, .string]) { a in .string(indent(Cast.intArgument(a[0]), a[1].stringValue ?? "")) },
+            GoFunc("indent", [.int, .string]) { a in .string(try indent(Cast.intArgument(a[0]), a[1].stringValue ?? "")) },
             GoFunc("nindent", [.int, .string]) { a in
-                .string("\n" + indent(Cast.intArgument(a[0]), a[1].stringValue ?? ""))
+                .string("\n" + (try indent(Cast.intArgument(a[0]), a[1].stringValue ?? "")))
             },
             GoFunc("replace", [.string, .string, .string]) { a in
                 .string(Bytes.replaceAll(a[2].stringValue ?? "", a[0].stringValue ?? "", a[1].stringValue ?? ""))
@@ -151,8 +151,9 @@ extension SprigLibrary {
         return .map(m)
     }
 
-    static func indent(_ spaces: Int, _ s: String) -> String {
-        let pad = String(repeating: " ", count: max(0, spaces))
+    static func indent(_ spaces: Int, _ s: String) throws -> String {
+        guard spaces >= 0 else { throw FunctionError("strings: negative Repeat count") }
+        let pad = String(repeating: " ", count: spaces)
         return pad + Bytes.replaceAll(s, "\n", "\n" + pad)
     }
 
