@@ -20,12 +20,11 @@ extension SprigLibrary {
                 .string(Digest.hex(Digest.sha512(Array((a[0].stringValue ?? "").utf8))))
             },
             GoFunc("adler32sum", [.string]) { a in .string(String(Digest.adler32(Array((a[0].stringValue ?? "").utf8)))) },
-            GoFunc("htpasswd", [.string, .string, .string]) { a in
+            // Sprig v3.3 htpasswd(username, password) always hashes with bcrypt.
+            GoFunc("htpasswd", [.string, .string]) { a in
                 let user = a[0].stringValue ?? ""
                 if user.contains(":") { return .string("invalid username: \(user)") }
-                guard a[2].stringValue == "sha" else { throw unsupported("htpasswd with bcrypt") }
-                let digest = Digest.sha1(Array((a[1].stringValue ?? "").utf8))
-                return .string("\(user):{SHA}\(Base64.encode(digest))")
+                throw unsupported("htpasswd")
             },
             GoFunc("randBytes", [.int]) { a in
                 let count = Cast.intArgument(a[0])

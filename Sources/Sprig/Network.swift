@@ -6,8 +6,8 @@ import Values
 extension SprigLibrary {
     static func networkFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         [
-            // Offline, net.LookupHost finds nothing and Sprig's rand.Intn(0) panics.
-            GoFunc("getHostByName", [.string]) { _ in throw FunctionError("invalid argument to Intn") },
+            // Helm renders without network lookups: the result is always empty.
+            GoFunc("getHostByName", [.string]) { _ in .string("") },
             GoFunc("urlParse", [.string]) { a in
                 let s = a[0].stringValue ?? ""
                 let u: GoURL
