@@ -217,6 +217,10 @@ final class GoRegex: @unchecked Sendable {
                         j += 2
                         continue
                     }
+                    if j + 2 < p.count, p[j + 1] == "-", p[j + 2] != "]", p[j + 2] != "\\", p[j + 2] != "[",
+                       d.unicodeScalars.first.map({ lo in p[j + 2].unicodeScalars.first.map { lo.value > $0.value } ?? false }) == true {
+                        throw SyntaxError(message: "invalid character class range: `\(d)-\(p[j + 2])`")
+                    }
                     cls.append(d)
                     j += 1
                 }
@@ -240,11 +244,9 @@ final class GoRegex: @unchecked Sendable {
                         guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else {
                             throw SyntaxError(message: "invalid named capture: `\(String(p[i...close]))`")
                         }
-                        if names.contains(name) {
-                            throw SyntaxError(message: "duplicate capture group name: `\(name)`")
-                        }
+                        // Names stay on our side (Go allows duplicates; ICU does not).
                         names.append(name)
-                        out += "(?<\(name)>"
+                        out += "("
                         i = close + 1
                         depth += 1
                         lastWasAtom = false
@@ -292,6 +294,14 @@ final class GoRegex: @unchecked Sendable {
                 let opEnd: Int
                 if c == "{", let close = (i..<p.count).first(where: { p[$0] == "}" }) { opEnd = close } else { opEnd = i }
                 let op = String(p[i...opEnd])
+                if c == "{" {
+                    let bounds = op.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+                    let low = Int(bounds[0]) ?? 0
+                    let high = bounds.count > 1 ? (bounds[1].isEmpty ? nil : Int(bounds[1])) : low
+                    if low > 1000 || (high ?? 0) > 1000 || high.map({ $0 < low }) == true {
+                        throw SyntaxError(message: "invalid repeat count: `\(op)`")
+                    }
+                }
                 if lastWasRepeat && !(c == "?" && op.count == 1) {
                     throw SyntaxError(message: "invalid nested repetition operator: `\(lastRepeat)\(op)`")
                 }
@@ -310,6 +320,8 @@ final class GoRegex: @unchecked Sendable {
                 lastWasRepeat = true
                 lastWasAtom = false
                 continue
+            case "}":
+                out += "\\}"
             case ".":
                 out += dotAll ? "." : "[^\\n]"
             case "$":
@@ -334,7 +346,8 @@ final class GoRegex: @unchecked Sendable {
             i += 1
         }
         if depth > 0 { throw SyntaxError(message: "missing closing ): `\(pattern)`") }
-        return (out, names)
+        // ICU rejects an empty pattern, which Go matches everywhere.
+        return (out.isEmpty ? "(?:)" : out, names)
     }
 
     // MARK: Matching (Go: regexp.go allMatches, ReplaceAllString, Split)
