@@ -6,17 +6,18 @@ import Values
 
 extension SprigLibrary {
     static func dateFunctions(_ env: SprigEnvironment) -> [GoFunc] {
-        let now: @Sendable () -> GoTime = { GoTime(date: env.now(), zone: env.localZone, monotonic: true) }
-        @Sendable func load(_ zone: String) -> TimeZone {
-            if zone == "Local" { return env.localZone }
-            if zone.isEmpty || zone == "UTC" { return GoTime.utc }
-            return TimeZone(identifier: zone) ?? GoTime.utc
+        let local = GoTime.Zone(env.localZone)
+        let now: @Sendable () -> GoTime = { GoTime(date: env.now(), zone: local) }
+        // Sprig: an unknown zone name falls back to UTC.
+        @Sendable func load(_ zone: String) -> GoTime.Zone {
+            if zone == "Local" { return local }
+            return GoTime.Zone.load(zone) ?? .utc
         }
         // Sprig: dateInZone accepts time.Time, *time.Time and integer Unix seconds; anything else is now.
         @Sendable func time(_ v: Value) -> GoTime {
             switch v {
             case .object(let o): return (o as? GoTime) ?? now()
-            case .int(let i): return GoTime(seconds: i, nanoseconds: 0, zone: env.localZone)
+            case .int(let i): return GoTime(seconds: i, nanoseconds: 0, zone: local)
             default: return now()
             }
         }
@@ -29,9 +30,9 @@ extension SprigLibrary {
         var fs: [GoFunc] = [
             GoFunc("now", []) { _ in .object(now()) },
             GoFunc("date", [.string, .interface]) { a in
-                .string(time(a[1]).in(env.localZone).format(a[0].stringValue ?? ""))
+                .string(time(a[1]).in(local).format(a[0].stringValue ?? ""))
             },
-            GoFunc("htmlDate", [.interface]) { a in .string(time(a[0]).in(env.localZone).format("2006-01-02")) },
+            GoFunc("htmlDate", [.interface]) { a in .string(time(a[0]).in(local).format("2006-01-02")) },
             GoFunc("htmlDateInZone", [.interface, .string]) { a in
                 .string(time(a[0]).in(load(a[1].stringValue ?? "")).format("2006-01-02"))
             },
@@ -40,7 +41,7 @@ extension SprigLibrary {
                 let t: GoTime
                 switch a[0] {
                 case .object(let o): t = (o as? GoTime) ?? now()
-                case .int(let i): t = GoTime(seconds: i, nanoseconds: 0, zone: env.localZone)
+                case .int(let i): t = GoTime(seconds: i, nanoseconds: 0, zone: local)
                 default: t = now()
                 }
                 let since = now().nanosecondsSince(t)
@@ -66,11 +67,11 @@ extension SprigLibrary {
                 return .string(GoDuration.roundApproximately(d))
             },
             GoFunc("toDate", [.string, .string]) { a in
-                .object((try? GoTime.parse(layout: a[0].stringValue ?? "", a[1].stringValue ?? "", zone: env.localZone))
+                .object((try? GoTime.parse(layout: a[0].stringValue ?? "", a[1].stringValue ?? "", zone: local))
                     ?? GoTime.zero)
             },
             GoFunc("mustToDate", [.string, .string]) { a in
-                .object(try GoTime.parse(layout: a[0].stringValue ?? "", a[1].stringValue ?? "", zone: env.localZone))
+                .object(try GoTime.parse(layout: a[0].stringValue ?? "", a[1].stringValue ?? "", zone: local))
             },
         ]
         for name in ["dateInZone", "date_in_zone"] {

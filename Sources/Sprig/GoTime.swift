@@ -4,13 +4,40 @@ import Values
 
 /// A Go `time.Time`: an instant (Unix seconds and nanoseconds) with a location.
 final class GoTime: TemplateObject, @unchecked Sendable {
-    /// A location: a named time zone, or a fixed offset with an optional name (Go `FixedZone`).
+    /// A location: zoneinfo data, or a fixed offset with an optional name (Go `FixedZone`, `UTC`).
     enum Zone {
-        case named(TimeZone)
+        case info(ZoneInfo)
         case fixed(name: String, offset: Int)
-    }
 
-    static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? TimeZone.current
+        /// Go `time.UTC`.
+        static let utc = Zone.fixed(name: "UTC", offset: 0)
+
+        /// The zone for a Foundation time zone: its zoneinfo file when present, else its current offset.
+        init(_ tz: TimeZone) {
+            let id = tz.identifier
+            if id == "UTC" || id == "GMT" || id == "Etc/UTC" && ZoneInfo.load(id) == nil {
+                self = .utc
+            } else if let info = ZoneInfo.load(id) {
+                self = .info(info)
+            } else {
+                self = .fixed(name: tz.abbreviation() ?? "", offset: tz.secondsFromGMT())
+            }
+        }
+
+        /// Go `time.LoadLocation`: "" and "UTC" are UTC; `nil` for an unknown name.
+        static func load(_ name: String) -> Zone? {
+            if name.isEmpty || name == "UTC" { return .utc }
+            return ZoneInfo.load(name).map(Zone.info)
+        }
+
+        /// The offset and abbreviation at Unix time `t`.
+        func lookup(_ t: Int64) -> (offset: Int, name: String) {
+            switch self {
+            case .info(let z): return z.lookup(t)
+            case .fixed(let name, let offset): return (offset, name)
+            }
+        }
+    }
 
     let seconds: Int64
     let nanoseconds: Int64
@@ -22,20 +49,16 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         self.zone = zone
     }
 
-    convenience init(seconds: Int64, nanoseconds: Int64, zone: TimeZone) {
-        self.init(seconds: seconds, nanoseconds: nanoseconds, zone: .named(zone))
-    }
-
-    convenience init(date: Date, zone: TimeZone, monotonic: Bool = false) {
+    convenience init(date: Date, zone: Zone) {
         let t = date.timeIntervalSince1970
         let s = t.rounded(.down)
-        self.init(seconds: Int64(s), nanoseconds: Int64(((t - s) * 1e9).rounded(.down)), zone: .named(zone))
+        self.init(seconds: Int64(s), nanoseconds: Int64(((t - s) * 1e9).rounded(.down)), zone: zone)
     }
 
     /// Go's zero `time.Time` (January 1, year 1, 00:00:00 UTC).
     static let zero = GoTime(seconds: -62_135_596_800, nanoseconds: 0, zone: .fixed(name: "UTC", offset: 0))
 
-    func `in`(_ tz: TimeZone) -> GoTime { GoTime(seconds: seconds, nanoseconds: nanoseconds, zone: .named(tz)) }
+    func `in`(_ zone: Zone) -> GoTime { GoTime(seconds: seconds, nanoseconds: nanoseconds, zone: zone) }
 
     func adding(nanoseconds d: Int64) -> GoTime {
         let total = nanoseconds + d % 1_000_000_000
@@ -54,19 +77,7 @@ final class GoTime: TemplateObject, @unchecked Sendable {
     }
 
     /// The zone's offset from UTC and abbreviation at this instant.
-    var offsetAndName: (offset: Int, name: String) {
-        switch zone {
-        case .fixed(let name, let offset): return (offset, name)
-        case .named(let tz):
-            let date = Date(timeIntervalSince1970: Double(seconds))
-            let offset = tz.secondsFromGMT(for: date)
-            if tz.identifier == "UTC" || tz.identifier == "GMT" && offset == 0 { return (0, "UTC") }
-            var name = tz.abbreviation(for: date) ?? ""
-            // Foundation spells zones without a tzdata abbreviation as `GMT+3`; Go prints the numeric `+03`.
-            if name.hasPrefix("GMT") && name != "GMT" { name = GoTime.numericAbbreviation(offset) }
-            return (offset, name)
-        }
-    }
+    var offsetAndName: (offset: Int, name: String) { zone.lookup(seconds) }
 
     static func numericAbbreviation(_ offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
@@ -299,7 +310,7 @@ final class GoTime: TemplateObject, @unchecked Sendable {
     // MARK: Parsing (Go: time/format.go parse)
 
     /// `time.ParseInLocation(layout, value, zone)`.
-    static func parse(layout: String, _ value: String, zone local: TimeZone) throws -> GoTime {
+    static func parse(layout: String, _ value: String, zone local: Zone) throws -> GoTime {
         let v = Array(value)
         var i = 0
         var year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0, nanos: Int64 = 0
@@ -333,7 +344,8 @@ final class GoTime: TemplateObject, @unchecked Sendable {
             defer { i += 1 }
             return v[i] == "-" ? -1 : 1
         }
-        for chunk in chunks(layout) {
+        let all = chunks(layout)
+        for (ci, chunk) in all.enumerated() {
             let elemText: String
             switch chunk {
             case .literal(let s):
@@ -374,8 +386,15 @@ final class GoTime: TemplateObject, @unchecked Sendable {
             case .zeroMinute: minute = try digits(2, 2, "04")
             case .second, .zeroSecond:
                 second = try digits(chunk == .second ? 1 : 2, 2, chunk == .second ? "5" : "05")
-                // Go accepts a fractional second after seconds even when the layout has none.
-                if i + 1 < v.count, v[i] == "." || v[i] == ",", v[i + 1].isNumber {
+                // Go accepts a fractional second after seconds when the layout has none next.
+                var fractionNext = false
+                if ci + 1 < all.count {
+                    switch all[ci + 1] {
+                    case .fracSecond0, .fracSecond9: fractionNext = true
+                    default: break
+                    }
+                }
+                if !fractionNext, i + 1 < v.count, v[i] == "." || v[i] == ",", v[i + 1].isNumber {
                     var j = i + 1
                     while j < v.count && v[j].isASCII && v[j].isNumber { j += 1 }
                     nanos = fractionNanos(String(v[(i + 1)..<j]))
@@ -462,24 +481,21 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         let localSeconds = days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         if let offset = zoneOffset {
             let t = localSeconds - Int64(offset)
-            if zoneName == "UTC" && offset == 0 { return GoTime(seconds: t, nanoseconds: nanos, zone: .named(utc)) }
+            if zoneName == "UTC" && offset == 0 { return GoTime(seconds: t, nanoseconds: nanos, zone: .utc) }
             // Go keeps the local zone when its offset at that instant matches.
-            if local.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t))) == offset {
-                return GoTime(seconds: t, nanoseconds: nanos, zone: .named(local))
-            }
+            if local.lookup(t).offset == offset { return GoTime(seconds: t, nanoseconds: nanos, zone: local) }
             return GoTime(seconds: t, nanoseconds: nanos, zone: .fixed(name: "", offset: offset))
         }
         if let name = zoneName {
-            // A zone abbreviation: the local zone's offset if it uses that name, otherwise UTC offset.
-            let guess = localSeconds - Int64(local.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds))))
-            let probe = GoTime(seconds: guess, nanoseconds: 0, zone: .named(local))
-            if probe.offsetAndName.name == name { return GoTime(seconds: guess, nanoseconds: nanos, zone: .named(local)) }
+            // A zone abbreviation: the local zone's offset if it uses that name, otherwise a zero offset.
+            let guess = localSeconds - Int64(local.lookup(localSeconds).offset)
+            let (offset, localName) = local.lookup(guess)
+            if localName == name { return GoTime(seconds: localSeconds - Int64(offset), nanoseconds: nanos, zone: local) }
             return GoTime(seconds: localSeconds, nanoseconds: nanos, zone: .fixed(name: name, offset: 0))
         }
-        let offset = local.secondsFromGMT(for: Date(timeIntervalSince1970: Double(localSeconds)))
-        let t = localSeconds - Int64(offset)
-        let corrected = local.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))
-        return GoTime(seconds: localSeconds - Int64(corrected), nanoseconds: nanos, zone: .named(local))
+        // Go: Date() resolves the wall clock in the zone, trying the offsets around it.
+        let first = local.lookup(localSeconds - Int64(local.lookup(localSeconds).offset)).offset
+        return GoTime(seconds: localSeconds - Int64(first), nanoseconds: nanos, zone: local)
     }
 
     private static func fractionNanos(_ digits: String) -> Int64 {
@@ -532,7 +548,7 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         case "Nanosecond": return .int(nanoseconds)
         case "YearDay": return .int(Int64(c.yearDay))
         case "Weekday": return .string(GoTime.longDays[c.weekday])
-        case "UTC": return .object(self.in(GoTime.utc))
+        case "UTC": return .object(self.in(.utc))
         case "Local": return .object(self)
         case "Add":
             guard case .int(let d) = arguments[0] else {
