@@ -10,6 +10,8 @@ extension SprigLibrary {
                 // Sprig: `empty(given) || empty(given[0])`.
                 a.count < 2 || Cast.isEmpty(a[1]) ? a[0] : a[1]
             },
+            // Sprig: functions.go "fail" (Helm registers its own over it).
+            GoFunc("fail", [.string]) { a in throw FunctionError(a[0].stringValue ?? "") },
             GoFunc("empty", [.interface]) { a in .bool(Cast.isEmpty(a[0])) },
             GoFunc("coalesce", [], variadic: .interface) { a in a.first { !Cast.isEmpty($0) } ?? .null },
             GoFunc("all", [], variadic: .interface) { a in .bool(a.allSatisfy { !Cast.isEmpty($0) }) },

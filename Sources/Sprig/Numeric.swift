@@ -5,7 +5,7 @@ import Values
 // Sprig: numeric.go and the arithmetic closures of functions.go. Integer results wrap like Go's int64.
 
 extension SprigLibrary {
-    static func numericFunctions() -> [GoFunc] {
+    static func numericFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         [
             GoFunc("atoi", [.string]) { a in .int(atoi(a[0].stringValue ?? "")) },
             GoFunc("int64", [.interface]) { a in .int(Cast.int64(a[0])) },
@@ -30,6 +30,13 @@ extension SprigLibrary {
             },
             GoFunc("mul", [.interface], variadic: .interface) { a in
                 .int(a.dropFirst().reduce(Cast.int64(a[0])) { $0 &* Cast.int64($1) })
+            },
+            GoFunc("randInt", [.int, .int]) { a in
+                // Sprig: rand.Intn(max-min) + min; Intn panics unless max > min.
+                let low = Cast.intArgument(a[0])
+                let high = Cast.intArgument(a[1])
+                guard high > low else { throw FunctionError("invalid argument to Intn") }
+                return .int(Int64(env.randomInt(below: high - low) + low))
             },
             GoFunc("add1f", [.interface]) { a in .float(try decimalOp(a[0], [.int(1)], +)) },
             GoFunc("addf", [], variadic: .interface) { a in .float(try decimalOp(.float(0), a, +)) },

@@ -44,7 +44,7 @@ public enum SprigLibrary {
             stringFunctions(environment),
             listFunctions(),
             dictFunctions(),
-            numericFunctions(),
+            numericFunctions(environment),
             defaultFunctions(),
             reflectionFunctions(),
             encodingFunctions(),

@@ -67,6 +67,7 @@ extension SprigLibrary {
             GoFunc("randAscii", [.int]) { a in
                 .string(randomString(env, Cast.intArgument(a[0]), from: Array(32...126).map { UInt8($0) }))
             },
+            GoFunc("hello", []) { _ in .string("Hello!") },
             GoFunc("randNumeric", [.int]) { a in .string(randomString(env, Cast.intArgument(a[0]), from: asciiDigits)) },
             GoFunc("swapcase", [.string]) { a in .string(swapCase(a[0].stringValue ?? "")) },
             GoFunc("shuffle", [.string]) { a in
