@@ -33,6 +33,9 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "Tests" / "Fixtures" / "corpus"
 
+# Date functions format in the local zone; record in UTC so goldens do not depend on the host.
+os.environ["TZ"] = "UTC"
+
 try:
     import helm_python as helm
 except ImportError:  # Re-run under the oracle environment.
