@@ -175,6 +175,24 @@ def build_values(args: dict[str, Any], files: dict[str, str], scratch: Path) -> 
 _GO_SPACE = "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
+def check_cli_preconditions(chart_dir: Path) -> None:
+    """Refuse charts the helm CLI rejects before it calls the install action.
+
+    pkg/cmd/install.go runInstall checks these itself (checkIfInstallable, CheckDependencies),
+    so the SDK's install, which starts at the action, would render them without complaint.
+    """
+    try:
+        with helm.Chart.load(chart_dir) as chart:
+            chart_type = chart.metadata.get("type") or ""
+    except helm.HelmError:
+        return  # The install call reports the loading error exactly as the CLI does.
+    if chart_type not in ("", "application"):
+        raise Unreproducible(f"the CLI refuses {chart_type} charts before rendering")
+    missing = [d["name"] for d in helm.dependency_list(chart_dir) if d.get("status") == "missing"]
+    if missing:
+        raise Unreproducible(f"the CLI refuses missing dependencies before rendering: {missing}")
+
+
 class Oracle:
     def __init__(self) -> None:
         self.configs: dict[str, Any] = {}
@@ -208,6 +226,8 @@ class Oracle:
                 target.write_bytes(content.encode("utf-8"))
         chart_dir = workdir / "chart"
         chart_dir.mkdir(exist_ok=True)
+
+        check_cli_preconditions(chart_dir)
 
         release = str(args.get("release", "release-name"))
         namespace = str(args.get("namespace", "default"))
