@@ -62,8 +62,12 @@ def parse_txtar(text: str) -> tuple[str, list[tuple[str, str]]]:
     files: list[tuple[str, str]] = []
     current: str | None = None
     body: list[str] = []
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\n")
+    # Split on "\n" only, as Go's txtar does: a "\r" is file content (CRLF templates).
+    lines = [piece + "\n" for piece in text.split("\n")]
+    if text.endswith("\n") or text == "":
+        lines.pop()
+    for line in lines:
+        stripped = line[:-1] if line.endswith("\n") else line
         if stripped.startswith("-- ") and stripped.endswith(" --") and len(stripped) > 6:
             if current is not None:
                 files.append((current, "".join(body)))
@@ -269,7 +273,7 @@ def main() -> int:
         for case in cases:
             name = f"{case.parent.name}/{case.stem}"
             try:
-                kind, text = oracle.render(case.read_text(encoding="utf-8"), scratch)
+                kind, text = oracle.render(case.read_bytes().decode("utf-8"), scratch)
             except Unreproducible as reason:
                 failures.append(f"{name}: cannot be recorded: {reason}")
                 continue
