@@ -263,6 +263,11 @@ def main() -> int:
     if options.filters:
         cases = [c for c in cases if any(f in f"{c.parent.name}/{c.stem}" for f in options.filters)]
 
+    orphans = sorted(
+        result for suffix in ("golden", "error") for result in corpus.glob(f"*/*.{suffix}")
+        if not result.with_suffix(".txtar").exists()
+    )
+
     oracle = Oracle()
     written = unchanged = 0
     differences: list[str] = []
@@ -295,6 +300,14 @@ def main() -> int:
             written += 1
         if not options.check:
             (corpus / "HELM_VERSION").write_text(version + "\n")
+
+    for orphan in orphans:
+        name = f"{orphan.parent.name}/{orphan.name}"
+        if options.check:
+            differences.append(f"{name}: result without a case")
+        elif not options.filters:
+            orphan.unlink()
+            print(f"deleted {name} (no case)")
 
     for line in failures:
         print(line, file=sys.stderr)
