@@ -39,6 +39,20 @@ struct RValue {
     }
 }
 
+/// Counts nested `template`/`include` calls on the current thread; past a limit the work continues on a fresh
+/// large stack (`LargeStack`), so Go's depth limits are reachable without overflowing the caller's stack.
+struct StackBudget {
+    /// Units a nested execution (`include`, `tpl`) costs; it holds several more frames than a `template` call.
+    static let unitsPerNestedExecution = 4
+
+    var units: Int
+    var onLargeStack: Bool
+
+    /// Whether the next nested call should move to a new thread. The caller's stack size is unknown, so the
+    /// first move happens early.
+    var exhausted: Bool { units >= (onLargeStack ? 2048 : 48) }
+}
+
 /// What walking a node asks of the enclosing `range` (Go panics with walkBreak/walkContinue; these are results).
 enum WalkResult {
     case normal
@@ -89,6 +103,8 @@ final class Executor: FunctionContext {
     var depth = 0
     var node: AtNode = .none
     var out = ""
+    /// How much of the current thread's stack nested template calls have used.
+    var stack = StackBudget(units: 0, onLargeStack: false)
 
     init(set: TemplateSet, functions: FunctionTable, options: ExecutionOptions, tree: Tree) {
         self.set = set
@@ -102,9 +118,12 @@ final class Executor: FunctionContext {
     var currentTemplateName: String { tree.name }
 
     func executeTemplate(named name: String, data: Value) throws -> String {
-        var output = ""
-        try set.execute(name: name, data: data, functions: functions, options: options, into: &output)
-        return output
+        guard let target = set.trees[name] else {
+            throw TemplateError(
+                kind: .other, locationName: name, line: 0,
+                message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.rootName))")
+        }
+        return try executeNested(set: set, tree: target, data: data)
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {
@@ -114,9 +133,21 @@ final class Executor: FunctionContext {
     func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
         var copy = set
         let parsed = try copy.parseTree(name: templateName, text: text, functions: functions)
-        var output = ""
-        try copy.execute(tree: parsed, data: data, functions: functions, options: options, into: &output)
-        return output
+        return try executeNested(set: copy, tree: parsed, data: data)
+    }
+
+    /// A fresh execution (Go `ExecuteTemplate`) started from a function, sharing this one's stack budget.
+    func executeNested(set: TemplateSet, tree: Tree, data: Value) throws -> String {
+        let child = Executor(set: set, functions: functions, options: options, tree: tree)
+        child.stack = stack
+        child.stack.units += StackBudget.unitsPerNestedExecution
+        if child.stack.exhausted {
+            child.stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { try child.run(data: data) }
+        } else {
+            try child.run(data: data)
+        }
+        return child.out
     }
 
     // MARK: - Entry
@@ -290,7 +321,11 @@ final class Executor: FunctionContext {
             tree = savedTree
             vars = savedVars
         }
-        if depth % 256 == 0 {
+        let savedStack = stack
+        defer { stack = savedStack }
+        stack.units += 1
+        if stack.exhausted {
+            stack = StackBudget(units: 0, onLargeStack: true)
             try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
         } else {
             _ = try walk(newDot, .list(target.root))

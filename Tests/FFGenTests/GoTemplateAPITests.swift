@@ -146,6 +146,23 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(try render("{{ tpl \"{{ define \\\"q\\\" }}Q{{ end }}{{ include \\\"q\\\" . }}\" . }}") == "Q")
     }
 
+    /// Deep `include` chains (Helm allows 1000 levels) and Go's `template` depth limit must not overflow the stack.
+    @Test func deepNestingStaysOnLargeStacks() throws {
+        var functions = oracleFunctions
+        functions.register(GoFunc("push", [.list]) { a in .list((a[0].listValue ?? []) + [.int(1)]) })
+        var set = TemplateSet()
+        let text = """
+            {{ define "i" }}{{ if lt (len .) 1500 }}{{ include "i" (push .) }}{{ else }}{{ len . }}{{ end }}{{ end }}\
+            {{ include "i" (list) }}
+            """
+        try set.parse(name: "t", text: text, functions: functions)
+        var out = ""
+        try set.execute(name: "t", data: .null, functions: functions, options: ExecutionOptions(), into: &out)
+        #expect(out == "1500")
+        let e = renderError("{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}")
+        #expect(e?.message == "exceeded maximum template depth (100000)")
+    }
+
     @Test func printfIsPublic() {
         #expect(GoPrintf.format("%s=%d %v", [.string("a"), .int(1), .list([.float(1.5), .null])]) == "a=1 [1.5 <nil>]")
         #expect(GoPrintf.format("%d", [.string("x")]) == "%!d(string=x)")
