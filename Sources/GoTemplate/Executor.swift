@@ -468,8 +468,16 @@ final class Executor: FunctionContext {
     func evalMethodCall(_ dot: RValue, _ object: any TemplateObject, _ name: String, _ node: Operand,
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var argv: [Value] = []
-        for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
-        if let f = final { argv.append(f.asInterface) }
+        if let signature = (object as? any TemplateMethodSignatures)?.methodSignature(name) {
+            let operands = args.isEmpty ? [node] : args
+            try checkArity(name: name, parameters: signature.parameters.count, variadic: signature.variadic != nil,
+                           args: operands, final: final)
+            argv = try evalArguments(dot, parameters: signature.parameters, variadic: signature.variadic,
+                                     args: operands, final: final).map(\.asInterface)
+        } else {
+            for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
+            if let f = final { argv.append(f.asInterface) }
+        }
         do {
             return RValue(value: try object.callMethod(name, argv), boxed: false)
         } catch let e as TemplateError {

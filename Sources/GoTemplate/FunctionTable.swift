@@ -108,3 +108,11 @@ public struct FunctionTable: Sendable {
 
     public func contains(_ name: String) -> Bool { functions[name] != nil }
 }
+
+/// A `TemplateObject` whose methods declare Go parameter types, so that calls such as `.Files.Get 3` are checked
+/// and reported as Go's `evalCall` does (`wrong number of args for Get: want 1 got 0`, `expected string; found 3`).
+/// Objects that do not adopt it get their arguments as `interface{}` values and check them in `callMethod`.
+public protocol TemplateMethodSignatures {
+    /// The parameters of method `name`: fixed types and the element type of a trailing `...T`, if any.
+    func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)?
+}

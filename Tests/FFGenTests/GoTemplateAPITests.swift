@@ -3,7 +3,10 @@ import Values
 @testable import GoTemplate
 
 /// A stand-in for a Go struct with fields and methods (like Helm's `.Capabilities`).
-final class FakeCapabilities: TemplateObject {
+final class FakeCapabilities: TemplateObject, TemplateMethodSignatures {
+    func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        name == "Has" ? ([.string], nil) : nil
+    }
     var goTypeName: String { "*common.Capabilities" }
     func field(_ name: String) -> Value? { name == "KubeVersion" ? .string("v1.36.0") : nil }
     func hasMethod(_ name: String) -> Bool { name == "Has" }
@@ -129,8 +132,16 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
             == "KubeVersion has arguments but cannot be invoked as function")
         #expect(renderError("{{ .Capabilities.Nope }}", data: data)?.message
             == "can't evaluate field Nope in type interface {}")
-        #expect(renderError("{{ .Capabilities.Has }}", data: data)?.message
-            == "error calling Has: wrong number of args for Has: want 1 got 0")
+        // Expected texts as Helm 4 prints them for .Capabilities.APIVersions.Has.
+        let noArgs = renderError("{{ .Capabilities.Has }}", data: data)
+        #expect(noArgs?.message == "wrong number of args for Has: want 1 got 0")
+        #expect(noArgs?.nodeContext == ".Capabilities.Has")
+        let number = renderError("{{ .Capabilities.Has 1 }}", data: data)
+        #expect(number?.message == "expected string; found 1")
+        #expect(number?.nodeContext == "1")
+        #expect(renderError("{{ .Capabilities.Has \"v1\" \"v2\" }}", data: data)?.message
+            == "wrong number of args for Has: want 1 got 2")
+        #expect(renderError("{{ .Capabilities.Has nil }}", data: data)?.message == "cannot assign nil to string")
     }
 
     @Test func customDelimiters() throws {
