@@ -56,22 +56,29 @@ extension FunctionContext {
 
 /// An error a function reports; the executor reports it as Go does: `error calling NAME: MESSAGE`.
 public struct FunctionError: Error, Sendable, CustomStringConvertible {
+    /// The message.
     public let message: String
+    /// Creates an error with a message.
     public init(_ message: String) { self.message = message }
+    /// Go's `String()` of the node.
     public var description: String { message }
 }
 
 /// One template function with its Go signature.
 public struct GoFunc: Sendable {
+    /// A function body: evaluated arguments and the calling template context.
     public typealias Body = @Sendable (_ arguments: [Value], _ context: any FunctionContext) throws -> Value
 
+    /// The name.
     public let name: String
     /// Fixed parameter types.
     public let parameters: [GoType]
     /// The element type of a trailing `...T` parameter, if variadic.
     public let variadic: GoType?
+    /// The implementation.
     public let body: Body
 
+    /// Creates a function from its Go signature and body.
     public init(_ name: String, _ parameters: [GoType], variadic: GoType? = nil, body: @escaping Body) {
         self.name = name
         self.parameters = parameters
@@ -90,22 +97,29 @@ public struct GoFunc: Sendable {
 
 /// A name → function map (Go's `FuncMap`). Later registrations replace earlier ones, as `Funcs` does.
 public struct FunctionTable: Sendable {
+    /// The functions by name.
     public private(set) var functions: [String: GoFunc] = [:]
 
+    /// Creates an empty table.
     public init() {}
 
+    /// Creates a table; later functions replace earlier ones of the same name.
     public init(_ functions: [GoFunc]) {
         for f in functions { self.functions[f.name] = f }
     }
 
+    /// Adds or replaces a function.
     public mutating func register(_ function: GoFunc) { functions[function.name] = function }
 
+    /// Adds every function of `other`, replacing same-named ones.
     public mutating func merge(_ other: FunctionTable) {
         for (k, v) in other.functions { functions[k] = v }
     }
 
+    /// The function named `name`.
     public subscript(name: String) -> GoFunc? { functions[name] }
 
+    /// Whether a function of that name exists.
     public func contains(_ name: String) -> Bool { functions[name] != nil }
 }
 

@@ -1,28 +1,10 @@
 import Values
 
-/// What a map lookup of a missing key yields (Go `Option("missingkey=…")`).
-public enum MissingKey: Sendable, Equatable {
-    /// Go's default (`missingkey=default`/`invalid`): no value, printed as `<no value>`.
-    case `default`
-    /// `missingkey=zero`: the map's zero element (`nil` for `map[string]interface{}`), Helm's default.
-    case zero
-    /// `missingkey=error`: execution stops with `map has no entry for key "k"`.
-    case error
-}
-
-/// Options for one execution.
-public struct ExecutionOptions: Sendable {
-    public var missingKey: MissingKey
-
-    /// Creates options.
-    public init(missingKey: MissingKey = .default) {
-        self.missingKey = missingKey
-    }
-}
-
 /// An immutable set of parsed templates that can be executed many times, concurrently.
 public struct TemplateSet: Sendable {
+    /// The left action delimiter.
     public let leftDelimiter: String
+    /// The right action delimiter.
     public let rightDelimiter: String
     /// The name of the set itself, used in `no template "x" associated with template "NAME"` (Go: the root
     /// template's name; Helm's is `gotpl`).
