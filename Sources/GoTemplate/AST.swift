@@ -339,4 +339,6 @@ public struct Tree: Sendable {
     public var root: ListNode
     /// The text the tree was parsed from.
     public var source: TemplateSource
+    /// The deepest nesting of controls and parentheses in the parse that produced the tree.
+    public var depth: Int = 0
 }

@@ -155,7 +155,19 @@ final class Executor: FunctionContext {
     func run(data: Value) throws {
         let dot = RValue(data)
         vars = [("$", dot)]
-        _ = try walk(dot, .list(tree.root))
+        try walkRoot(dot, tree)
+    }
+
+    /// Trees nested deeper than this run on a large stack (each level costs several frames).
+    static let deepTree = 64
+
+    /// Walks a template's root, on a large stack when the tree is deeply nested.
+    func walkRoot(_ dot: RValue, _ target: Tree) throws {
+        if target.depth > Executor.deepTree {
+            try LargeStack.run { _ = try self.walk(dot, .list(target.root)) }
+        } else {
+            _ = try walk(dot, .list(target.root))
+        }
     }
 
     // MARK: - Errors
@@ -328,7 +340,7 @@ final class Executor: FunctionContext {
             stack = StackBudget(units: 0, onLargeStack: true)
             try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
         } else {
-            _ = try walk(newDot, .list(target.root))
+            try walkRoot(newDot, target)
         }
     }
 

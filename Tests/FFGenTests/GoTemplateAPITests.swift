@@ -174,6 +174,18 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(e?.message == "exceeded maximum template depth (100000)")
     }
 
+    /// Expected results from Helm: 9999 nested parentheses work, 10001 fail to parse; 3000 nested ifs work.
+    @Test func deepNestingParsesAndRuns() throws {
+        let ok = "{{ " + String(repeating: "(", count: 9999) + "1" + String(repeating: ")", count: 9999) + " }}"
+        #expect(try render(ok) == "1")
+        let tooDeep = "{{ " + String(repeating: "(", count: 10001) + "1" + String(repeating: ")", count: 10001) + " }}"
+        let e = renderError(tooDeep)
+        #expect(e?.kind == .parse)
+        #expect(e?.goDescription == "template: t:1: max expression depth exceeded")
+        let ifs = String(repeating: "{{ if 1 }}", count: 3000) + "x" + String(repeating: "{{ end }}", count: 3000)
+        #expect(try render(ifs) == "x")
+    }
+
     @Test func printfIsPublic() {
         #expect(GoPrintf.format("%s=%d %v", [.string("a"), .int(1), .list([.float(1.5), .null])]) == "a=1 [1.5 <nil>]")
         #expect(GoPrintf.format("%d", [.string("x")]) == "%!d(string=x)")
