@@ -204,16 +204,17 @@ enum Builtins {
         case .string(let s): return Int64(s.utf8.count)
         case .list(let l): return Int64(l.count)
         case .map(let m): return Int64(m.count)
-        default: throw FunctionError("len of type \(item.boxed ? Executor.typeName(v) : item.typeName)")
+        default: throw FunctionError("len of type \(Executor.typeName(v))")
         }
     }
 
     // MARK: - Escapers (Go: text/template funcs.go)
 
-    /// Go `evalArgs`: a single string argument as is, otherwise `fmt.Sprint` of the arguments.
+    /// Go `evalArgs`: a single string argument as is, otherwise `fmt.Sprint` of the printable arguments
+    /// (`printableValue` turns nil into the string `<no value>`).
     static func evalArgs(_ args: [Value]) -> String {
         if args.count == 1, case .string(let s) = args[0] { return s }
-        return GoPrintf.sprint(args)
+        return GoPrintf.sprint(args.map { $0.isNull ? .string("<no value>") : $0 })
     }
 
     /// Go `template.HTMLEscapeString`.

@@ -256,4 +256,8 @@ let execOracleCases: [OracleCase] = [
     OracleCase("{{ if 1 }}{{ $y := 2 }}{{ else }}{{ $y }}{{ end }}", output: ""),
     OracleCase("{{ range $k, $v := .Values.a }}{{ end }}{{ $k }}", error: "parse error at (c/templates/t.yaml:1): undefined variable \"$k\""),
     OracleCase("{{ block \"b\" . }}{{ $z := 1 }}{{ end }}{{ $z }}\n", error: "parse error at (c/templates/t.yaml:1): undefined variable \"$z\""),
+    OracleCase("{{ html \"\\\"'&<>\" }} {{ html nil }} {{ html .Values.list }} {{ html .Values.missing }}", output: "&#34;&#39;&amp;&lt;&gt; &lt;no value&gt; [1 2] &lt;no value&gt;"),
+    OracleCase("{{ js \"</script>\" }} {{ js \"line\\u2028sep\" }} {{ js \"\\t\\r\\u0001\" }} {{ js 1 nil }} {{ js \"é\\u00a0\" }}", output: "\\u003C/script\\u003E line\\u2028sep \\u0009\\u000D\\u0001 1\\u003Cno value\\u003E é\\u00A0"),
+    OracleCase("{{ urlquery \"a+b c/d?e=f&g#h%\" }} {{ urlquery nil }} {{ urlquery 1 2 }}", output: "a%2Bb+c%2Fd%3Fe%3Df%26g%23h%25 %3Cno+value%3E 1+2"),
+    OracleCase("{{ print nil }} {{ print 1 nil }} {{ println nil \"a\" }}\n", output: "<nil> 1 <nil> <nil> a\n\n"),
 ]
