@@ -256,7 +256,11 @@ final class Executor: FunctionContext {
         at(.node(.range(r)))
         let outerMark = vars.count
         defer { vars.removeLast(vars.count - outerMark) }
-        let val = try evalPipeline(dot, r.pipe).unwrapped
+        let evaluated = try evalPipeline(dot, r.pipe).unwrapped
+        let collection = evaluated.value?.collectionElements
+        let val = collection.map { RValue($0) } ?? evaluated
+        // Elements of a Go []interface{} or map[string]interface{} are interfaces; a collection object's are not.
+        let elementsBoxed = collection == nil
         let mark = vars.count
         // Runs one iteration; returns false when the loop must stop ({{break}}).
         func oneIteration(_ index: RValue, _ elem: RValue) throws -> Bool {
@@ -286,12 +290,12 @@ final class Executor: FunctionContext {
         switch val.value {
         case .list(let l) where !l.isEmpty:
             for (i, e) in l.enumerated() {
-                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: true)) { break }
+                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .map(let m) where !m.isEmpty:
             for (k, v) in m {
-                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: true)) { break }
+                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .int(let n):

@@ -130,3 +130,23 @@ public protocol TemplateMethodSignatures {
     /// The parameters of method `name`: fixed types and the element type of a trailing `...T`, if any.
     func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)?
 }
+
+/// A `TemplateObject` that is a Go slice or map underneath (Helm's `common.VersionSet`, `engine.files`):
+/// `len`, `range`, `index` and `slice` work on `elements` as on a list or map of Go-typed (not `interface{}`)
+/// elements. Objects of kind `slice`, `array` or `map` that do not adopt it use `serialized` instead.
+public protocol TemplateCollection {
+    /// The elements: a `.list` or a `.map`.
+    var elements: Value { get }
+}
+
+extension Value {
+    /// The list or map a collection-like object stands for, if it is one (see `TemplateCollection`).
+    var collectionElements: Value? {
+        guard case .object(let o) = self else { return nil }
+        if let c = o as? any TemplateCollection { return c.elements }
+        switch o.goKind {
+        case "slice", "array", "map": return o.serialized
+        default: return nil
+        }
+    }
+}

@@ -20,6 +20,25 @@ final class FakeCapabilities: TemplateObject, TemplateMethodSignatures {
     var serialized: Value { .map(ValueMap()) }
 }
 
+/// A Go slice type with a method (like Helm's `common.VersionSet`).
+final class FakeVersionSet: TemplateObject {
+    var goTypeName: String { "common.VersionSet" }
+    var goKind: String { "slice" }
+    func field(_ name: String) -> Value? { nil }
+    var goString: String { "[v1 apps/v1]" }
+    var serialized: Value { .list([.string("v1"), .string("apps/v1")]) }
+}
+
+/// A Go map type whose elements differ from its serialized form (like Helm's `engine.files`).
+final class FakeFiles: TemplateObject, TemplateCollection {
+    var goTypeName: String { "engine.files" }
+    var goKind: String { "map" }
+    func field(_ name: String) -> Value? { nil }
+    var goString: String { "map[a:[104]]" }
+    var serialized: Value { .map(ValueMap([("a", Value.string("h"))])) }
+    var elements: Value { .map(ValueMap([("a", Value.list([.int(104)]))])) }
+}
+
 private func render(_ text: String, data: Value = oracleData(), missingKey: MissingKey = .zero,
                     left: String = "{{", right: String = "}}") throws -> String {
     var set = TemplateSet(leftDelimiter: left, rightDelimiter: right)
@@ -142,6 +161,15 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(renderError("{{ .Capabilities.Has \"v1\" \"v2\" }}", data: data)?.message
             == "wrong number of args for Has: want 1 got 2")
         #expect(renderError("{{ .Capabilities.Has nil }}", data: data)?.message == "cannot assign nil to string")
+    }
+
+    @Test func collectionObjects() throws {
+        let data = Value.map(ValueMap([("V", Value.object(FakeVersionSet())), ("F", .object(FakeFiles()))]))
+        #expect(try render("{{ len .V }} {{ index .V 1 }} {{ range $i, $v := .V }}{{ $i }}={{ $v }};{{ end }}", data: data)
+            == "2 apps/v1 0=v1;1=apps/v1;")
+        #expect(try render("{{ slice .V 1 }} {{ .V }}", data: data) == "[apps/v1] [v1 apps/v1]")
+        #expect(try render("{{ len .F }} {{ range $k, $b := .F }}{{ $k }}:{{ $b }}{{ end }} {{ index .F \"a\" }}", data: data)
+            == "1 a:[104] [104]")
     }
 
     @Test func customDelimiters() throws {
