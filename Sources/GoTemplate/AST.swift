@@ -53,7 +53,7 @@ public indirect enum Node: Sendable, CustomStringConvertible {
     /// Go's `Node.String()`.
     public var description: String {
         switch self {
-        case .text(let n): return GoQuote.quote(n.text)
+        case .text(let n): return n.text  // Go: textFormat is "%s" outside parse's own tests.
         case .action(let n): return "{{\(n.pipe)}}"
         case .comment(let n): return "{{\(n.text)}}"
         case .if(let n): return n.describe("if")
