@@ -73,4 +73,10 @@ let printfOracleCases: [OracleCase] = [
     OracleCase("{{ printf \"%x %X\" -1 255 }} {{ printf \"% x\" \"abc\" }} {{ printf \"%# x\" \"abc\" }}", output: "-1 FF 61 62 63 0x61 0x62 0x63"),
     OracleCase("{{ printf \"%8.3e|%-10.2E|%+g\" 1234.5678 0.000123 5.0 }}", output: "1.235e+03|1.23E-04  |+5"),
     OracleCase("{{ printf \"%v\" (list (list 1 2) .Values.a) }}\n", output: "[[1 2] map[b:1]]\n"),
+    OracleCase("{{ printf \"%#v|%#v|%#v\" 1.0 100000.0 1e-5 }}", output: "1|100000|1e-05"),
+    OracleCase("{{ printf \"%#g|%#.3g|%#e|%#.0f|%#.0e|%#g\" 1.0 2.0 1.5 3.0 3.0 123456789.0 }}", output: "1.00000|2.00|1.500000e+00|3.|3.e+00|1.23456789e+08"),
+    OracleCase("{{ printf \"%b|%#x|%.2x|%X\" 1.0 1.5 1.5 -2.25 }}", output: "4503599627370496p-52|0x1.8000p+00|0x1.80p+00|-0X1.2P+01"),
+    OracleCase("{{ printf \"%10.3x|%-10X|\" 1.5 1.5 }}", output: "0x1.800p+00|0X1.8P+00 |"),
+    OracleCase("{{ printf \"% v|%+v|% d|%+d\" 1.5 1.5 -1 0 }}", output: " 1.5|1.5|-1|+0"),
+    OracleCase("{{ printf \"%v|%.3v|%10v|\" 1e-320 1e-320 5e-324 }}\n", output: "1e-320|1e-320|    5e-324|\n"),
 ]
