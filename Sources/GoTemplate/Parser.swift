@@ -310,7 +310,6 @@ struct Parser {
             guard v.kind == .variable else { break }
             let vIndex = index
             _ = nextNonSpace()
-            let tokenAfterVariable = peek()
             let nextToken = peekNonSpace()
             if nextToken.kind == .assign || nextToken.kind == .declare {
                 pipe.isAssign = nextToken.kind == .assign
@@ -331,7 +330,7 @@ struct Parser {
                 }
                 throw errorf("too many declarations in \(context)")
             } else {
-                _ = tokenAfterVariable
+                // Not a declaration: the variable starts the first command (Go backup2/backup3).
                 index = vIndex
             }
             break

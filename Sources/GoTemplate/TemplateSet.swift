@@ -49,10 +49,7 @@ public struct TemplateSet: Sendable {
         let main = Tree(name: name, root: root, source: source, depth: parser.maxNesting)
         // Go: template.AddParseTree / associate, for the defines first and then the main tree.
         for (treeName, tree) in parser.treeSet.sorted(by: { $0.key < $1.key }) {
-            if let old = trees[treeName], tree.root.isEmpty {
-                _ = old
-                continue
-            }
+            if trees[treeName] != nil && tree.root.isEmpty { continue }
             trees[treeName] = tree
         }
         return main
