@@ -264,6 +264,8 @@ enum GoYAMLResolve {
         let zoned = sep == UInt8(ascii: "T") || sep == UInt8(ascii: "t")
         guard zoned || sep == UInt8(ascii: " ") else { return false }
         p.index += 1
+        // Go: time.go `skip`: a space in the layout matches any run of spaces.
+        if !zoned { while p.index < b.count && b[p.index] == UInt8(ascii: " ") { p.index += 1 } }
         guard let h = p.number(maxDigits: 2), h < 24, p.eat(UInt8(ascii: ":")), let m = p.number(maxDigits: 2), m < 60,
             p.eat(UInt8(ascii: ":")), let s = p.number(maxDigits: 2), s < 60
         else { return false }
@@ -277,7 +279,8 @@ enum GoYAMLResolve {
         if p.eat(UInt8(ascii: "Z")) { return p.atEnd }
         guard p.index < b.count, b[p.index] == UInt8(ascii: "+") || b[p.index] == UInt8(ascii: "-") else { return false }
         p.index += 1
-        guard p.fixed(2) != nil, p.eat(UInt8(ascii: ":")), p.fixed(2) != nil else { return false }
+        // Go: time.Parse accepts offsets up to 24 hours and 60 minutes.
+        guard let zh = p.fixed(2), zh <= 24, p.eat(UInt8(ascii: ":")), let zm = p.fixed(2), zm <= 60 else { return false }
         return p.atEnd
     }
 

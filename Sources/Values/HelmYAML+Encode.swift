@@ -18,7 +18,32 @@ extension HelmYAML {
         } catch {
             throw HelmYAMLError(message: error.problem)
         }
-        return emitter.output
+        return trimBreakIndentBeforeClosingQuote(emitter.output)
+    }
+
+    /// go-yaml's single-quoted writer (ported from an older libyaml) does not indent after a trailing line
+    /// break, so `'x\u{2028}'` stays as is where libyaml 0.2.5 writes `'x\u{2028}  '`. Only U+2028/U+2029 can end
+    /// a single-quoted scalar here (`\n` text is written as a literal block, NEL is folded by the JSON round trip).
+    static func trimBreakIndentBeforeClosingQuote(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            out.append(u)
+            i += 1
+            guard u == "\u{2028}" || u == "\u{2029}" else { continue }
+            var j = i
+            while j < scalars.count && scalars[j] == " " { j += 1 }
+            // A closing quote is followed by the end, a line break or the `:` of a key.
+            if j > i, j < scalars.count, scalars[j] == "'",
+                j + 1 == scalars.count || scalars[j + 1] == "\n" || scalars[j + 1] == ":"
+            {
+                i = j
+            }
+        }
+        return String(out)
     }
 
     /// Helm's `toYaml`: `marshal` without its final newline, or "" on error.
