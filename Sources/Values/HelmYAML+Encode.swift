@@ -4,21 +4,20 @@ extension HelmYAML {
     /// `sigs.k8s.io/yaml.Marshal`: `json.Marshal`, then go-yaml v2 decoding of that JSON and go-yaml v2 encoding.
     /// The result ends with a newline. Throws `json: unsupported value: NaN`-style errors.
     public static func marshal(_ value: Value) throws(HelmYAMLError) -> String {
-        let events: [YAMLEvent]
+        var builder = EventBuilder()
         do {
-            var builder = EventBuilder()
             try builder.document(value)
-            events = builder.events
         } catch {
             throw HelmYAMLError(message: "error marshaling into JSON: " + error.message)
         }
         let emitter = YAMLEmitter()
         do {
-            try emitter.emit(events)
+            try emitter.emit(builder.events)
         } catch {
             throw HelmYAMLError(message: error.problem)
         }
-        return trimBreakIndentBeforeClosingQuote(emitter.output)
+        // Only a quoted scalar can end with a line separator right before its closing quote.
+        return builder.hasQuotedLineSeparatorEnding ? trimBreakIndentBeforeClosingQuote(emitter.output) : emitter.output
     }
 
     /// go-yaml's single-quoted writer (ported from an older libyaml) does not indent after a trailing line
@@ -64,6 +63,8 @@ extension HelmYAML {
 /// go-yaml v2's encoder style decisions.
 struct EventBuilder {
     var events: [YAMLEvent] = []
+    /// Whether some one-line string ends with U+2028/U+2029 (see `trimBreakIndentBeforeClosingQuote`).
+    var hasQuotedLineSeparatorEnding = false
 
     mutating func document(_ value: Value) throws(GoJSON.Error) {
         events.append(.streamStart)
@@ -164,6 +165,9 @@ struct EventBuilder {
 
     /// Go: yaml.v2 encode.go `stringv`.
     private mutating func string(_ s: String) {
+        if let last = s.unicodeScalars.last, last == "\u{2028}" || last == "\u{2029}", !s.utf8.contains(UInt8(ascii: "\n")) {
+            hasQuotedLineSeparatorEnding = true
+        }
         if s.utf8.contains(UInt8(ascii: "\n")) {
             scalar(s, .literal)
             return
