@@ -16,8 +16,13 @@ extension HelmYAML {
         } catch {
             throw HelmYAMLError(message: error.problem)
         }
+        var output = emitter.output
         // Only a quoted scalar can end with a line separator right before its closing quote.
-        return builder.hasQuotedLineSeparatorEnding ? trimBreakIndentBeforeClosingQuote(emitter.output) : emitter.output
+        if builder.hasQuotedLineSeparatorEnding { output = trimBreakIndentBeforeClosingQuote(output) }
+        for (placeholder, text) in builder.placeholders.sorted(by: { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }) {
+            output = output.replacingAll(placeholder, with: text)
+        }
+        return output
     }
 
     /// go-yaml's single-quoted writer (ported from an older libyaml) does not indent after a trailing line
@@ -65,6 +70,8 @@ struct EventBuilder {
     var events: [YAMLEvent] = []
     /// Whether some one-line string ends with U+2028/U+2029 (see `trimBreakIndentBeforeClosingQuote`).
     var hasQuotedLineSeparatorEnding = false
+    /// Stand-ins emitted for scalars libyaml cannot write the way go-yaml does, and their final text.
+    var placeholders: [(String, String)] = []
 
     mutating func document(_ value: Value) throws(GoJSON.Error) {
         events.append(.streamStart)
@@ -165,6 +172,14 @@ struct EventBuilder {
 
     /// Go: yaml.v2 encode.go `stringv`.
     private mutating func string(_ s: String) {
+        if s.unicodeScalars.first == "\u{FEFF}" {
+            // A stand-in of the same width keeps libyaml's column accounting; it is replaced after emitting.
+            let text = GoYAMLBOM.escapedEverything(s)
+            let placeholder = GoYAMLBOM.placeholder(index: placeholders.count, width: text.unicodeScalars.count)
+            placeholders.append((placeholder, text))
+            scalar(placeholder, .plain)
+            return
+        }
         if let last = s.unicodeScalars.last, last == "\u{2028}" || last == "\u{2029}", !s.utf8.contains(UInt8(ascii: "\n")) {
             hasQuotedLineSeparatorEnding = true
         }
@@ -229,5 +244,70 @@ enum GoYAMLKeyOrder {
             return ar[i].value < br[i].value
         }
         return ar.count < br.count
+    }
+}
+
+/// go-yaml's double-quoted writer escapes every character of a scalar that starts with a byte-order mark: its
+/// `is_bom` check looks at the start of the value instead of the current position.
+/// Go: yaml.v2/v3 yamlprivateh.go `is_bom`, emitterc.go `yaml_emitter_write_double_quoted_scalar`.
+enum GoYAMLBOM {
+    /// The double-quoted text go-yaml writes for `s`.
+    static func escapedEverything(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x00: out += "\\0"
+            case 0x07: out += "\\a"
+            case 0x08: out += "\\b"
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0B: out += "\\v"
+            case 0x0C: out += "\\f"
+            case 0x0D: out += "\\r"
+            case 0x1B: out += "\\e"
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x85: out += "\\N"
+            case 0xA0: out += "\\_"
+            case 0x2028: out += "\\L"
+            case 0x2029: out += "\\P"
+            default:
+                let hex = String(u.value, radix: 16, uppercase: true)
+                let (prefix, width) = u.value <= 0xFF ? ("\\x", 2) : u.value <= 0xFFFF ? ("\\u", 4) : ("\\U", 8)
+                out += prefix + String(repeating: "0", count: width - hex.count) + hex
+            }
+        }
+        return out + "\""
+    }
+
+    /// A plain-safe stand-in made of private-use characters, unique per index, `width` characters long.
+    static func placeholder(index: Int, width: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\u{E001}")
+        for d in String(index).utf8 { scalars.append(Unicode.Scalar(0xE010 + UInt32(d - 48)) ?? "\u{E010}") }
+        scalars.append("\u{E002}")
+        while scalars.count < width { scalars.append("\u{E000}") }
+        return String(scalars)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement` (Unicode-scalar comparison, no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let t = Array(target.unicodeScalars)
+        guard !t.isEmpty else { return self }
+        let s = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            if i + t.count <= s.count && s[i] == t[0] && Array(s[i..<(i + t.count)]) == t {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += t.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return String(out)
     }
 }

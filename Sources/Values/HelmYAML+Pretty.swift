@@ -34,6 +34,7 @@ private struct PrettyYAMLWriter {
     /// goyaml.v3 allows tabs in literal blocks where libyaml does not (Go: yaml.v3 emitterc.go
     /// `yaml_emitter_analyze_scalar` `tab_characters`), so tabs in literal text are rendered through a stand-in.
     func render(_ event: YAMLScalarEvent) throws(YAMLError) -> String {
+        if event.value.unicodeScalars.first == "\u{FEFF}" { return GoYAMLBOM.escapedEverything(event.value) }
         if event.style == .literal, event.value.unicodeScalars.contains("\t") {
             let candidates: [Unicode.Scalar] = ["\u{E000}", "\u{E001}", "\u{E002}", "\u{E003}"]
             if let standIn = candidates.first(where: { !event.value.unicodeScalars.contains($0) }) {

@@ -335,6 +335,17 @@ let toYamlCases: [ToYamlCase] = [
     ToYamlCase(json: "{\"9]\\n{?longer words here b& 9 ~}é@, b\\t0\": [], \"\\t \": {\"9]\\n{?longer words here b& 9 ~}é@, b\\t0\": \"!\"}}", yaml: "\"\\t \":\n  ? \"9]\\n{?longer words here b& 9 ~}é@, b\\t0\"\n  : '!'\n? \"9]\\n{?longer words here b& 9 ~}é@, b\\t0\"\n: []"),
     ToYamlCase(json: "[\"1\\n\", \"9=\\n*\", [{\"{\u{2028}{\": \"`@\"}, \"&}}1#  \\n0longer words here x @0&a!9.\\n\", {\"@!\": \"yb\", \":\": \"y,0\u{2028}\\tword \\t\\\\#\\\"\", \"{\u{2028}{\": \"'\\n\\\\-\\t\\\\\\\"[1: Z#1.0:{%.` &`\\t\u{2028}*ayword  \\n\\\\@.**%\\n\u{2028}\"}]]", yaml: "- |\n  1\n- |-\n  9=\n  *\n- - ? '{\u{2028}      {'\n    : '`@'\n  - \"&}}1#  \\n0longer words here x @0&a!9.\\n\"\n  - ':': \"y,0\\L\\tword \\t\\\\#\\\"\"\n    '@!': yb\n    ? '{\u{2028}      {'\n    : \"'\\n\\\\-\\t\\\\\\\"[1: Z#1.0:{%.` &`\\t\\L*ayword  \\n\\\\@.**%\\n\\L\""),
     ToYamlCase(json: "[{\"#9?!\": \"|}\\\\>1ex?\u{2028}  日?日b\\\\]|0] }\\t1 >\\n991 >~\\t @é#*0&\", \"\\\\\": []}]", yaml: "- '#9?!': \"|}\\\\>1ex?\\L  日?日b\\\\]|0] }\\t1 >\\n991 >~\\t @é#*0&\"\n  \\: []"),
+    // Strings starting with a byte-order mark: go-yaml escapes every character.
+    ToYamlCase(json: "\"\u{feff}abc\"", yaml: "\"\\uFEFF\\x61\\x62\\x63\""),
+    ToYamlCase(json: "\"\u{feff}a b\"", yaml: "\"\\uFEFF\\x61\\x20\\x62\""),
+    ToYamlCase(json: "{\"\u{feff}k\": \"\u{feff}v\"}", yaml: "\"\\uFEFF\\x6B\": \"\\uFEFF\\x76\""),
+    ToYamlCase(json: "[\"\u{feff}word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word \"]", yaml: "- \"\\uFEFF\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\\x77\\x6F\\x72\\x64\\x20\""),
+    ToYamlCase(json: "\"\u{feff}é日😀\\t\\n\\\\\\\"\\u0000\\u001b\u{85} \u{2029}\\u0007\"", yaml: "\"\\uFEFF\\xE9\\u65E5\\U0001F600\\t\\n\\\\\\\"\\0\\e\\x20\\_\\P\\a\""),
+    ToYamlCase(json: "\"x\u{feff}\"", yaml: "\"x\\uFEFF\""),
+    ToYamlCase(json: "\"\u{feff}\\n\"", yaml: "\"\\uFEFF\\n\""),
+    ToYamlCase(json: "\"\u{feff}\"", yaml: "\"\\uFEFF\""),
+    ToYamlCase(json: "{\"\u{feff}k\": \"word word word word word word word word word word word word word word word word word word word word word word word word word word word word word word \"}", yaml: "\"\\uFEFF\\x6B\": 'word word word word word word word word word word word word word word\n  word word word word word word word word word word word word word word word word '"),
+    ToYamlCase(json: "{\"\u{feff}1\": 1, \"\u{feff}2\": {\"\u{feff}3\": [\"\u{feff}\"]}}", yaml: "\"\\uFEFF\\x31\": 1\n\"\\uFEFF\\x32\":\n  \"\\uFEFF\\x33\":\n  - \"\\uFEFF\""),
 ]
 
 @Test(arguments: toYamlCases)
