@@ -98,7 +98,7 @@ struct EventBuilder {
             events.append(.sequenceEnd)
         case .map(let m):
             events.append(.mappingStart(YAMLCollectionStart(style: .block)))
-            let order = m.keys.indices.sorted { GoYAMLKeyOrder.less(m.keys[$0], m.keys[$1]) }
+            let order = GoYAMLKeyOrder.sortedIndices(m.keys)
             for i in order {
                 string(try roundTrip(m.keys[i]))
                 try node(m.values[i])
@@ -203,9 +203,15 @@ enum GoYAMLKeyOrder {
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.generalCategory == .decimalNumber }
 
-    static func less(_ a: String, _ b: String) -> Bool {
-        let ar = Array(a.unicodeScalars)
-        let br = Array(b.unicodeScalars)
+    /// The indices of `keys` in go-yaml order.
+    static func sortedIndices(_ keys: [String]) -> [Int] {
+        let scalars = keys.map { Array($0.unicodeScalars) }
+        return keys.indices.sorted { less(scalars[$0], scalars[$1]) }
+    }
+
+    static func less(_ a: String, _ b: String) -> Bool { less(Array(a.unicodeScalars), Array(b.unicodeScalars)) }
+
+    static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < ar.count && i < br.count {
             if ar[i] == br[i] {

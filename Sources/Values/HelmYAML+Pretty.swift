@@ -140,7 +140,7 @@ private struct PrettyYAMLWriter {
                 return
             }
             let entries = position == .top ? column : column + 2
-            let order = m.keys.indices.sorted { GoYAMLKeyOrder.less(m.keys[$0], m.keys[$1]) }
+            let order = GoYAMLKeyOrder.sortedIndices(m.keys)
             for (n, i) in order.enumerated() {
                 if n > 0 || position == .afterKey { newline(entries) }
                 let key = try render(stringEvent(m.keys[i]))
