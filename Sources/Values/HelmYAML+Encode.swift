@@ -2,14 +2,11 @@ import YAMLKit
 
 extension HelmYAML {
     /// `sigs.k8s.io/yaml.Marshal`: `json.Marshal`, then go-yaml v2 decoding of that JSON and go-yaml v2 encoding.
-    /// The result ends with a newline. Throws `json: unsupported value: NaN`-style errors.
+    /// The result ends with a newline. Throws Go's texts
+    /// (`error marshaling into JSON: json: unsupported value: NaN`, `yaml: control characters are not allowed`).
     public static func marshal(_ value: Value) throws(HelmYAMLError) -> String {
         var builder = EventBuilder()
-        do {
-            try builder.document(value)
-        } catch {
-            throw HelmYAMLError(message: "error marshaling into JSON: " + error.message)
-        }
+        try builder.document(value)
         let emitter = YAMLEmitter()
         do {
             try emitter.emit(builder.events)
@@ -73,7 +70,7 @@ struct EventBuilder {
     /// Stand-ins emitted for scalars libyaml cannot write the way go-yaml does, and their final text.
     var placeholders: [(String, String)] = []
 
-    mutating func document(_ value: Value) throws(GoJSON.Error) {
+    mutating func document(_ value: Value) throws(HelmYAMLError) {
         events.append(.streamStart)
         events.append(.documentStart(implicit: true))
         try node(value)
@@ -85,7 +82,7 @@ struct EventBuilder {
         events.append(.scalar(YAMLScalarEvent(value: text, style: style)))
     }
 
-    mutating func node(_ value: Value) throws(GoJSON.Error) {
+    mutating func node(_ value: Value) throws(HelmYAMLError) {
         switch value {
         case .null: scalar("null", .plain)
         case .bool(let b): scalar(b ? "true" : "false", .plain)
@@ -108,9 +105,12 @@ struct EventBuilder {
         }
     }
 
-    private mutating func float(_ f: Double) throws(GoJSON.Error) {
+    private mutating func float(_ f: Double) throws(HelmYAMLError) {
         // json.Marshal writes the number; go-yaml v2 then resolves that text as int, uint or float.
-        guard f.isFinite else { throw GoJSON.Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
+        guard f.isFinite else {
+            // Go: sigs.k8s.io/yaml Marshal wraps json.Marshal's error.
+            throw HelmYAMLError(message: "error marshaling into JSON: json: unsupported value: " + GoFormat.formatFloatG(f))
+        }
         switch GoYAMLResolve.resolve(GoJSON.formatFloat(f)) {
         case .int(let i): scalar(String(i), .plain)
         case .uint(let u): scalar(String(u), .plain)
@@ -123,12 +123,13 @@ struct EventBuilder {
     /// JSON leaves a few characters unescaped that YAML treats specially: the YAML reader rejects non-printable
     /// ones (DEL, C1 controls, U+FFFE/U+FFFF) and a raw NEL (U+0085) is a line break that the double-quoted
     /// scalar folds.
-    private func roundTrip(_ s: String) throws(GoJSON.Error) -> String {
+    private func roundTrip(_ s: String) throws(HelmYAMLError) -> String {
         var needsFolding = false
         for u in s.unicodeScalars {
             switch u.value {
             case 0x7F, 0x80...0x84, 0x86...0x9F, 0xFFFE, 0xFFFF:
-                throw GoJSON.Error("yaml: control characters are not allowed")
+                // go-yaml's reader rejects them when JSONToYAML parses the JSON text.
+                throw HelmYAMLError(message: "yaml: control characters are not allowed")
             case 0x85: needsFolding = true
             default: break
             }

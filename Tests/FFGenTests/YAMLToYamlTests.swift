@@ -364,3 +364,15 @@ func yamlToYamlMatchesHelm(_ row: ToYamlCase) throws {
     #expect(HelmYAML.toYaml(.map(ValueMap([("a", .float(.nan))]))) == "")
     #expect(throws: HelmYAMLError.self) { try HelmYAML.mustToYaml(.float(.infinity)) }
 }
+
+@Test func yamlMustToYamlErrorTexts() {
+    // Helm v4: `{{ mustToYaml (printf "%c" 127) }}` fails with
+    // "error calling mustToYaml: yaml: control characters are not allowed".
+    do {
+        _ = try HelmYAML.mustToYaml(.string("\u{7F}"))
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.message == "yaml: control characters are not allowed")
+    }
+    #expect(HelmYAML.toYaml(.string("\u{7F}")) == "")
+}
