@@ -78,4 +78,16 @@ struct LineIndex {
         offset = min(offset, bytes.count)
         return SourceLocation(file: file, line: line + 1, column: offset - lineStarts[line] + 1 + remaining, offset: offset)
     }
+
+    /// The location of a byte offset (reader errors report an offset rather than a mark).
+    func location(offset: Int) -> SourceLocation {
+        let offset = min(max(0, offset), bytes.count)
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourceLocation(file: file, line: lo + 1, column: offset - lineStarts[lo] + 1, offset: offset)
+    }
 }

@@ -79,3 +79,17 @@ import YAMLKit
     ])
     #expect(emitter.output == "k:\n- \"a b\"\n- |-\n  x\n  y\n-\n")
 }
+
+@Test func yamlKitReaderErrorLocatesTheByte() {
+    let parser = YAMLParser("a: 1\nb: \u{01}\n", file: "t.yaml")
+    do {
+        _ = try parser.allDocuments()
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.kind == .reader)
+        #expect(error.problem == "control characters are not allowed")
+        // go-yaml prints no line for reader errors (Helm: "yaml: control characters are not allowed").
+        #expect(error.goMessage == "control characters are not allowed")
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 4, offset: 8))
+    }
+}
