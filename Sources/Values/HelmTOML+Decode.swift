@@ -119,7 +119,8 @@ private struct TOMLParser {
             skipComment()
             if peek == "\r" { i += 1 }
             if let c = peek, c != "\n" {
-                throw fail("expected a top-level item to end with a newline, comment, or EOF, but got \(quoteChar(c)) instead")
+                throw fail(
+                    "expected a top-level item to end with a newline, comment, or EOF, but got \(quoteChar(c)) instead")
             }
         }
         return root.value()
@@ -150,7 +151,9 @@ private struct TOMLParser {
             }
             i += 2
         } else {
-            guard peek == "]" else { throw fail("expected '.' or ']' to end table name, but got \(quoteChar(peek)) instead") }
+            guard peek == "]" else {
+                throw fail("expected '.' or ']' to end table name, but got \(quoteChar(peek)) instead")
+            }
             i += 1
         }
         try openTable(key, array: array)
@@ -169,7 +172,9 @@ private struct TOMLParser {
             case .table(let t)?:
                 table = t
             case .array(let items, _)?:
-                guard case .table(let t)? = items.last else { throw fail("Key '\(Self.keyString(key))' has already been defined.") }
+                guard case .table(let t)? = items.last else {
+                    throw fail("Key '\(Self.keyString(key))' has already been defined.")
+                }
                 table = t
             default:
                 throw fail("Key '\(Self.keyString(key))' has already been defined.")
@@ -384,7 +389,9 @@ private struct TOMLParser {
         openString(multiline: multiline)
         var out = String.UnicodeScalarView()
         while true {
-            guard let c = peek else { throw fail(multiline ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'") }
+            guard let c = peek else {
+                throw fail(multiline ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'")
+            }
             if c == "\"" {
                 if !multiline {
                     i += 1
@@ -423,7 +430,9 @@ private struct TOMLParser {
                     guard ok, let scalar = Unicode.Scalar(v) else {
                         let got = "\\" + String(e) + String(String.UnicodeScalarView(s[i..<min(s.count, i + count)]))
                         let words = count == 4 ? "four" : count == 8 ? "eight" : "two"
-                        throw fail("expected \(words) hexadecimal digits after '\\\(e)', but got \(GoSyntax.quote(got)) instead")
+                        throw fail(
+                            "expected \(words) hexadecimal digits after '\\\(e)', but got \(GoSyntax.quote(got)) instead"
+                        )
                     }
                     i += count
                     out.append(scalar)
@@ -453,7 +462,9 @@ private struct TOMLParser {
         openString(multiline: multiline)
         var out = String.UnicodeScalarView()
         while true {
-            guard let c = peek else { throw fail(multiline ? "unexpected EOF; expected \"'''\"" : "unexpected EOF; expected \"'\"") }
+            guard let c = peek else {
+                throw fail(multiline ? "unexpected EOF; expected \"'''\"" : "unexpected EOF; expected \"'\"")
+            }
             if c == "'" {
                 if !multiline {
                     i += 1
@@ -494,7 +505,9 @@ private struct TOMLParser {
         }
         if body == Array("inf".utf8) { return .scalar(.float(negative ? -.infinity : .infinity)) }
         if body == Array("nan".utf8) { return .scalar(.float(.nan)) }
-        if body.count >= 2 && body[0] == UInt8(ascii: "0") && [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(body[1]) {
+        if body.count >= 2 && body[0] == UInt8(ascii: "0")
+            && [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(body[1])
+        {
             let prefix = String(decoding: body[0..<2], as: UTF8.self)
             if signed { throw fail("cannot use sign with non-decimal numbers: '\(negative ? "-" : "+")\(prefix)'") }
             let radix = body[1] == UInt8(ascii: "x") ? 16 : body[1] == UInt8(ascii: "o") ? 8 : 2
@@ -505,12 +518,15 @@ private struct TOMLParser {
                     throw fail("not \(name) number: '\(prefix)\(String(UnicodeScalar(d)))'")
                 }
             }
-            guard let v = Int64(String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self), radix: radix) else {
+            guard
+                let v = Int64(String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self), radix: radix)
+            else {
                 throw fail("\(text) is out of range for int64")
             }
             return .scalar(.int(v))
         }
-        let isFloat = body.contains(UInt8(ascii: ".")) || body.contains(UInt8(ascii: "e")) || body.contains(UInt8(ascii: "E"))
+        let isFloat =
+            body.contains(UInt8(ascii: ".")) || body.contains(UInt8(ascii: "e")) || body.contains(UInt8(ascii: "E"))
         let kind = isFloat ? "float" : "integer"
         // Underscores must sit between digits.
         for (k, c) in body.enumerated() where c == UInt8(ascii: "_") {
@@ -611,7 +627,9 @@ private enum TOMLDatetime {
             date = String(decoding: b[0..<10], as: UTF8.self)
             i = 10
             if i == b.count { return date + "T00:00:00Z" }
-            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else { return nil }
+            guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == UInt8(ascii: " ") else {
+                return nil
+            }
             i += 1
         }
         guard let h = digits(b, i, 2), b.count > i + 2, b[i + 2] == UInt8(ascii: ":"), let mi = digits(b, i + 3, 2),

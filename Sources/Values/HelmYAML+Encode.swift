@@ -16,7 +16,9 @@ extension HelmYAML {
         var output = emitter.output
         // Only a quoted scalar can end with a line separator right before its closing quote.
         if builder.hasQuotedLineSeparatorEnding { output = trimBreakIndentBeforeClosingQuote(output) }
-        for (placeholder, text) in builder.placeholders.sorted(by: { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }) {
+        for (placeholder, text) in builder.placeholders.sorted(by: {
+            $0.0.unicodeScalars.count > $1.0.unicodeScalars.count
+        }) {
             output = output.replacingAll(placeholder, with: text)
         }
         return output
@@ -109,7 +111,8 @@ struct EventBuilder {
         // json.Marshal writes the number; go-yaml v2 then resolves that text as int, uint or float.
         guard f.isFinite else {
             // Go: sigs.k8s.io/yaml Marshal wraps json.Marshal's error.
-            throw HelmYAMLError(message: "error marshaling into JSON: json: unsupported value: " + GoFormat.formatFloatG(f))
+            throw HelmYAMLError(
+                message: "error marshaling into JSON: json: unsupported value: " + GoFormat.formatFloatG(f))
         }
         switch GoYAMLResolve.resolve(GoJSON.formatFloat(f)) {
         case .int(let i): scalar(String(i), .plain)
@@ -181,7 +184,9 @@ struct EventBuilder {
             scalar(placeholder, .plain)
             return
         }
-        if let last = s.unicodeScalars.last, last == "\u{2028}" || last == "\u{2029}", !s.utf8.contains(UInt8(ascii: "\n")) {
+        if let last = s.unicodeScalars.last, last == "\u{2028}" || last == "\u{2029}",
+            !s.utf8.contains(UInt8(ascii: "\n"))
+        {
             hasQuotedLineSeparatorEnding = true
         }
         if s.utf8.contains(UInt8(ascii: "\n")) {

@@ -53,7 +53,9 @@ private struct PrettyYAMLWriter {
 
     private func renderDirectly(_ event: YAMLScalarEvent) throws(YAMLError) -> String {
         let emitter = YAMLEmitter(options: YAMLEmitter.Options(width: -1))
-        try emitter.emit([.streamStart, .documentStart(implicit: true), .scalar(event), .documentEnd(implicit: true), .streamEnd])
+        try emitter.emit([
+            .streamStart, .documentStart(implicit: true), .scalar(event), .documentEnd(implicit: true), .streamEnd,
+        ])
         var text = emitter.output
         if text.hasSuffix("\n") { text.removeLast() }
         if text.hasPrefix("'") { text = HelmYAML.trimBreakIndentBeforeClosingQuote(text) }

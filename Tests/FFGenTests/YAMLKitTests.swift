@@ -7,8 +7,11 @@ import YAMLKit
     while let e = try parser.nextEvent() { events.append(e.event) }
     #expect(events.count == 13)
     #expect(events[0] == .streamStart)
-    #expect(events[3] == .scalar(YAMLScalarEvent(value: "a", style: .plain, plainImplicit: true, quotedImplicit: false)))
-    #expect(events[4] == .scalar(YAMLScalarEvent(value: "x", style: .singleQuoted, plainImplicit: false, quotedImplicit: true)))
+    #expect(
+        events[3] == .scalar(YAMLScalarEvent(value: "a", style: .plain, plainImplicit: true, quotedImplicit: false)))
+    #expect(
+        events[4]
+            == .scalar(YAMLScalarEvent(value: "x", style: .singleQuoted, plainImplicit: false, quotedImplicit: true)))
     #expect(events[6] == .sequenceStart(YAMLCollectionStart(implicit: true, style: .flow)))
     #expect(events[8] == .alias(anchor: "y"))
     #expect(events.last == .streamEnd)
