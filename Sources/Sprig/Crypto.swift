@@ -34,6 +34,33 @@ extension SprigLibrary {
                 return .string(Base64.encode(bytes))
             },
             GoFunc("uuidv4", []) { _ in .string(uuidV4(env)) },
+            GoFunc("encryptAES", [.string, .string]) { a in
+                let plaintext = Array((a[1].stringValue ?? "").utf8)
+                if plaintext.isEmpty { return .string("") }
+                let padding = 16 - plaintext.count % 16
+                let content = plaintext + [UInt8](repeating: UInt8(padding), count: padding)
+                var iv: [UInt8] = []
+                for _ in 0..<16 { iv.append(UInt8(truncatingIfNeeded: env.random())) }
+                let cipher = AES(key: aesKey(a[0].stringValue ?? ""))
+                return .string(Base64.encode(iv + cipher.encryptCBC(content, iv: iv)))
+            },
+            GoFunc("decryptAES", [.string, .string]) { a in
+                let crypt64 = a[1].stringValue ?? ""
+                if crypt64.isEmpty { return .string("") }
+                let crypt: [UInt8]
+                switch Base64.decode(crypt64) {
+                case .success(let bytes): crypt = bytes
+                case .failure(let e): throw FunctionError(e.message)
+                }
+                // Sprig slices and unpads without checks; Go's runtime reports the bad ones.
+                guard crypt.count >= 16 else { throw GoPanic.sliceBoundsCapacity(16, crypt.count) }
+                let body = Array(crypt[16...])
+                guard body.count % 16 == 0 else { throw FunctionError("crypto/cipher: input not full blocks") }
+                guard let last = body.last else { throw FunctionError("runtime error: index out of range [-1]") }
+                let decrypted = AES(key: aesKey(a[0].stringValue ?? "")).decryptCBC(body, iv: Array(crypt[..<16]))
+                let end = decrypted.count - Int(decrypted.last ?? last)
+                return .string(Bytes.string(try GoPanic.slice(decrypted, 0, end, what: "capacity")))
+            },
         ]
         let unsupportedSignatures: [(String, [GoType])] = [
             ("bcrypt", [.string]),
@@ -45,8 +72,6 @@ extension SprigLibrary {
             ("genSelfSignedCertWithKey", [.string, .list, .list, .int, .string]),
             ("genSignedCert", [.string, .list, .list, .int, .interface]),
             ("genSignedCertWithKey", [.string, .list, .list, .int, .interface, .string]),
-            ("encryptAES", [.string, .string]),
-            ("decryptAES", [.string, .string]),
         ]
         for (name, parameters) in unsupportedSignatures {
             fs.append(GoFunc(name, parameters) { _ in throw unsupported(name) })
@@ -55,6 +80,12 @@ extension SprigLibrary {
             throw unsupported("derivePassword")
         })
         return fs
+    }
+
+    /// Sprig's AES key: the password's bytes in a zeroed 32-byte buffer (longer passwords are cut).
+    static func aesKey(_ password: String) -> [UInt8] {
+        let p = Array(password.utf8.prefix(32))
+        return p + [UInt8](repeating: 0, count: 32 - p.count)
     }
 
     /// A random (version 4, RFC 4122 variant) UUID in Go's `uuid.New().String()` form.
