@@ -76,10 +76,58 @@ extension SprigLibrary {
         for (name, parameters) in unsupportedSignatures {
             fs.append(GoFunc(name, parameters) { _ in throw unsupported(name) })
         }
-        fs.append(GoFunc("derivePassword", [.int, .string, .string, .string, .string]) { _ in
-            throw unsupported("derivePassword")
+        // Go's parameter is a uint32 counter; the executor hands us an int.
+        fs.append(GoFunc("derivePassword", [.int, .string, .string, .string, .string]) { a in
+            .string(derivePassword(counter: UInt32(truncatingIfNeeded: Cast.int64(a[0])), type: a[1].stringValue ?? "",
+                                   password: a[2].stringValue ?? "", user: a[3].stringValue ?? "",
+                                   site: a[4].stringValue ?? ""))
         })
         return fs
+    }
+
+    // The Master Password algorithm's site templates and character classes (Sprig: crypto.go).
+    private static let passwordTemplates: [String: [String]] = [
+        "maximum": ["anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"],
+        "long": [
+            "CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno",
+            "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno",
+            "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno",
+            "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno",
+        ],
+        "medium": ["CvcnoCvc", "CvcCvcno"],
+        "short": ["Cvcn"],
+        "basic": ["aaanaaan", "aannaaan", "aaannaaa"],
+        "pin": ["nnnn"],
+    ]
+    private static let passwordCharacters: [Character: [UInt8]] = [
+        "V": Array("AEIOU".utf8),
+        "C": Array("BCDFGHJKLMNPQRSTVWXYZ".utf8),
+        "v": Array("aeiou".utf8),
+        "c": Array("bcdfghjklmnpqrstvwxyz".utf8),
+        "A": Array("AEIOUBCDFGHJKLMNPQRSTVWXYZ".utf8),
+        "a": Array("AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz".utf8),
+        "n": Array("0123456789".utf8),
+        "o": Array("@&%?,=[]_:-+*$#!'^~;()/.".utf8),
+        "x": Array("AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()".utf8),
+    ]
+
+    /// Sprig `derivePassword`: the Master Password algorithm (scrypt key, HMAC-SHA256 seed, site template).
+    static func derivePassword(counter: UInt32, type: String, password: String, user: String, site: String) -> String {
+        guard let templates = passwordTemplates[type] else { return "cannot find password template \(type)" }
+        func bigEndian(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.bigEndian, Array.init) }
+        let scope = Array("com.lyndir.masterpassword".utf8)
+        let salt = scope + bigEndian(UInt32(user.utf8.count)) + Array(user.utf8)
+        let key = Scrypt.derive(password: Array(password.utf8), salt: salt, n: 32768, r: 8, p: 2, length: 64)
+        let message = scope + bigEndian(UInt32(site.utf8.count)) + Array(site.utf8) + bigEndian(counter)
+        let seed = Digest.hmacSHA256(key: key, message)
+        let template = templates[Int(seed[0]) % templates.count]
+        var out: [UInt8] = []
+        for (i, element) in template.enumerated() {
+            let chars = passwordCharacters[element] ?? []
+            guard !chars.isEmpty, i + 1 < seed.count else { continue }
+            out.append(chars[Int(seed[i + 1]) % chars.count])
+        }
+        return Bytes.string(out)
     }
 
     /// Sprig's AES key: the password's bytes in a zeroed 32-byte buffer (longer passwords are cut).

@@ -15,6 +15,9 @@ let sprigCryptoCases: [SprigCase] = [
     SprigCase("decryptAES \"k\" \"MDEyMzQ1Njc4OWFiY2RlZg==\"", "decryptAES", [.string("k"), .string("MDEyMzQ1Njc4OWFiY2RlZg==")], .error("runtime error: index out of range [-1]")),
     SprigCase("decryptAES \"k\" \"MDEyMzQ1Njc4OWFiY2RlZjEyMw==\"", "decryptAES", [.string("k"), .string("MDEyMzQ1Njc4OWFiY2RlZjEyMw==")], .error("crypto/cipher: input not full blocks")),
     SprigCase("encryptAES \"k\" \"\"", "encryptAES", [.string("k"), .string("")], .ok("")),
+    SprigCase("derivePassword 1 \"long\" \"password\" \"user\" \"example.com\"", "derivePassword", [.int(1), .string("long"), .string("password"), .string("user"), .string("example.com")], .ok("ZedaFaxcZaso9*")),
+    SprigCase("derivePassword 1 \"pin\" \"\" \"\" \"\"", "derivePassword", [.int(1), .string("pin"), .string(""), .string(""), .string("")], .ok("1578")),
+    SprigCase("derivePassword 1 \"nope\" \"p\" \"u\" \"s\"", "derivePassword", [.int(1), .string("nope"), .string("p"), .string("u"), .string("s")], .ok("cannot find password template nope")),
 ]
 
 @Test(arguments: sprigCryptoCases)
