@@ -20,11 +20,12 @@ extension SprigLibrary {
                 .string(Digest.hex(Digest.sha512(Array((a[0].stringValue ?? "").utf8))))
             },
             GoFunc("adler32sum", [.string]) { a in .string(String(Digest.adler32(Array((a[0].stringValue ?? "").utf8)))) },
+            GoFunc("bcrypt", [.string]) { a in .string(bcrypt(a[0].stringValue ?? "", env)) },
             // Sprig v3.3 htpasswd(username, password) always hashes with bcrypt.
             GoFunc("htpasswd", [.string, .string]) { a in
                 let user = a[0].stringValue ?? ""
                 if user.contains(":") { return .string("invalid username: \(user)") }
-                throw unsupported("htpasswd")
+                return .string(user + ":" + bcrypt(a[1].stringValue ?? "", env))
             },
             GoFunc("randBytes", [.int]) { a in
                 let count = Cast.intArgument(a[0])
@@ -63,7 +64,6 @@ extension SprigLibrary {
             },
         ]
         let unsupportedSignatures: [(String, [GoType])] = [
-            ("bcrypt", [.string]),
             ("genPrivateKey", [.string]),
             ("buildCustomCert", [.string, .string]),
             ("genCA", [.string, .int]),
@@ -128,6 +128,18 @@ extension SprigLibrary {
             out.append(chars[Int(seed[i + 1]) % chars.count])
         }
         return Bytes.string(out)
+    }
+
+    /// Sprig `bcrypt`: Go's `bcrypt.GenerateFromPassword` at the default cost (10) with a random salt; errors
+    /// come back as text.
+    static func bcrypt(_ password: String, _ env: SprigEnvironment) -> String {
+        let bytes = Array(password.utf8)
+        guard bytes.count <= 72 else {
+            return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
+        }
+        var salt: [UInt8] = []
+        for _ in 0..<16 { salt.append(UInt8(truncatingIfNeeded: env.random())) }
+        return Bcrypt.hash(password: bytes, salt: salt, cost: 10)
     }
 
     /// Sprig's AES key: the password's bytes in a zeroed 32-byte buffer (longer passwords are cut).
