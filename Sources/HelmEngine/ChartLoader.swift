@@ -287,38 +287,3 @@ private struct StructDecoder {
         try list(map, key).map { try scalarString($0, field: key) }
     }
 }
-
-/// The SemVer syntax Masterminds/semver v3 `NewVersion` accepts: `v?MAJOR(.MINOR(.PATCH)?)?(-pre)?(+build)?`.
-enum SemanticVersion {
-    static func isValid(_ text: String) -> Bool {
-        var s = Substring(text)
-        if s.hasPrefix("v") { s = s.dropFirst() }
-        var core = s
-        var build: Substring?
-        if let plus = s.firstIndex(of: "+") {
-            core = s[..<plus]
-            build = s[s.index(after: plus)...]
-        }
-        var prerelease: Substring?
-        if let dash = core.firstIndex(of: "-") {
-            prerelease = core[core.index(after: dash)...]
-            core = core[..<dash]
-        }
-        let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...3).contains(numbers.count), numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
-        else { return false }
-        let identifiers: (Substring) -> Bool = { part in
-            part.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { id in
-                !id.isEmpty && id.allSatisfy { $0.isASCIIDigit || $0.isASCIILetter || $0 == "-" }
-            }
-        }
-        if let prerelease, !identifiers(prerelease) { return false }
-        if let build, !identifiers(build) { return false }
-        return true
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIILetter: Bool { isASCII && isLetter }
-}
