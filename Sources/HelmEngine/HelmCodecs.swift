@@ -12,21 +12,26 @@ public struct HelmCodecs: Sendable {
     /// The JSON document at the start of the text and the number of Unicode scalars it used (Go's
     /// `json.Decoder` + `InputOffset`); `--set-json` values and values.schema.json use it.
     public var jsonPrefix: @Sendable (_ text: Substring.UnicodeScalarView) throws -> (value: Value, consumed: Int)
+    /// Helm's `toYaml` (sigs.k8s.io/yaml.Marshal, final newline removed); `.Files.AsConfig` uses it.
+    public var toYAML: @Sendable (_ value: Value) throws -> String
 
-    /// Creates codecs from the two readers.
+    /// Creates codecs from the readers and the writer.
     public init(
         yamlDocuments: @escaping @Sendable (_ text: String) throws -> [Value],
-        jsonPrefix: @escaping @Sendable (_ text: Substring.UnicodeScalarView) throws -> (value: Value, consumed: Int)
+        jsonPrefix: @escaping @Sendable (_ text: Substring.UnicodeScalarView) throws -> (value: Value, consumed: Int),
+        toYAML: @escaping @Sendable (_ value: Value) throws -> String
     ) {
         self.yamlDocuments = yamlDocuments
         self.jsonPrefix = jsonPrefix
+        self.toYAML = toYAML
     }
 
     /// The codecs of the `Values` target.
     // Adapter: replace the bodies with the Values target's Helm YAML/JSON readers once they are merged.
     public static let standard = HelmCodecs(
         yamlDocuments: { _ in throw HelmError(code: .codec, message: "YAML reading is not available in this build") },
-        jsonPrefix: { _ in throw HelmError(code: .codec, message: "JSON reading is not available in this build") }
+        jsonPrefix: { _ in throw HelmError(code: .codec, message: "JSON reading is not available in this build") },
+        toYAML: { _ in throw HelmError(code: .codec, message: "YAML writing is not available in this build") }
     )
 
     /// One whole JSON document (trailing whitespace allowed).

@@ -62,6 +62,12 @@ struct TestJSON {
             } catch {
                 throw HelmError(code: .codec, message: "\(error)")
             }
+        },
+        toYAML: { value in
+            // Flat maps of strings only: `key: value` lines (enough for the Files tests).
+            guard case .map(let map) = value else { return GoFormat.describe(value) }
+            if map.isEmpty { return "{}" }
+            return map.map { "\($0.key): \(GoFormat.describe($0.value))" }.joined(separator: "\n")
         })
 
     private static func documentValue(_ text: String) throws -> Value {
