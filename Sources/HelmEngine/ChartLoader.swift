@@ -49,9 +49,9 @@ public struct ChartLoader: Sendable {
                 continue
             case "values.yaml":
                 do {
-                    chart.values = try codecs.valuesFile(file.text)
-                } catch let error as HelmError {
-                    throw HelmError.chartLoad("cannot load values.yaml: " + error.message)
+                    chart.values = try codecs.loadValues(file.text)
+                } catch {
+                    throw HelmError.chartLoad("cannot load values.yaml: " + HelmCodecs.message(of: error))
                 }
             case "values.schema.json":
                 chart.schema = file.data
@@ -135,14 +135,14 @@ public struct ChartLoader: Sendable {
 
     /// Decodes Chart.yaml as `yaml.Unmarshal` into Helm's `Metadata` struct (unknown keys ignored).
     private func decodeMetadata(_ text: String, file: String) throws -> ChartMetadata {
-        let documents: [Value]
+        let document: Value
         do {
-            documents = try codecs.yamlDocuments(text)
-        } catch let error as HelmError {
-            throw HelmError.chartLoad("cannot load \(file): " + error.message)
+            document = try codecs.yamlDocument(text)
+        } catch {
+            throw HelmError.chartLoad("cannot load \(file): " + HelmCodecs.message(of: error))
         }
         var metadata = ChartMetadata()
-        guard let document = documents.first, case .map(let map) = document else { return metadata }
+        guard case .map(let map) = document else { return metadata }
         var decoder = StructDecoder(structName: "Metadata", file: file)
         metadata.name = try decoder.string(map, "name")
         metadata.home = try decoder.string(map, "home")
@@ -246,7 +246,7 @@ private struct StructDecoder {
     func mismatch(_ value: Value, field: String, goType: String) -> HelmError {
         HelmError.chartLoad(
             "cannot load \(file): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-                + "\(HelmCodecs.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
+                + "\(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
     }
 
     /// A scalar that sigs.k8s.io/yaml turns into a string for a string field (numbers and bools keep their text).
@@ -259,6 +259,17 @@ private struct StructDecoder {
         case .int(let i): return String(i)
         case .float(let f): return GoFormat.formatFloatG(f)
         default: throw mismatch(value, field: field, goType: "string")
+        }
+    }
+
+    /// The JSON kind names Go's `UnmarshalTypeError` uses.
+    static func jsonKind(_ value: Value) -> String {
+        switch value {
+        case .list: return "array"
+        case .string: return "string"
+        case .bool: return "bool"
+        case .int, .float: return "number"
+        default: return "object"
         }
     }
 

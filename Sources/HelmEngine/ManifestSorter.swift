@@ -203,15 +203,15 @@ private struct SimpleHead {
     var annotations: [String: String] = [:]
 
     init(document: String, path: String, codecs: HelmCodecs) throws {
-        let parsed: [Value]
+        let parsed: Value
         do {
-            parsed = try codecs.yamlDocuments(document)
-        } catch let error as HelmError {
+            parsed = try codecs.yamlDocument(document)
+        } catch {
             throw HelmError(
-                code: .manifest, message: "YAML parse error on \(path): " + error.message,
+                code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),
                 location: HelmError.Location(file: path))
         }
-        guard let first = parsed.first, case .map(let map) = first else { return }
+        guard case .map(let map) = parsed else { return }
         apiVersion = Self.text(map["apiVersion"])
         kind = Self.text(map["kind"])
         if case .map(let metadata)? = map["metadata"] {

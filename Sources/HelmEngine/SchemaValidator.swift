@@ -51,10 +51,8 @@ public enum SchemaValidator {
         let schema: Value
         do {
             schema = try codecs.jsonDocument(schemaText)
-        } catch let error as HelmError {
-            return error.message
         } catch {
-            return "\(error)"
+            return HelmCodecs.message(of: error)
         }
         var context = Context(root: schema)
         if case .map(let m) = schema, case .string(let dialect)? = m["$schema"] {

@@ -30,10 +30,10 @@ public struct ValueOptions: Sendable {
         for path in valueFiles {
             let text = try readFile(path)
             do {
-                base = Coalesce.mergeMaps(base, try codecs.valuesFile(text))
-            } catch let error as HelmError {
+                base = Coalesce.mergeMaps(base, try codecs.loadValues(text))
+            } catch {
                 throw HelmError.values(
-                    "failed to parse \(path): " + error.message, hint: "fix the YAML syntax of \(path)")
+                    "failed to parse \(path): " + HelmCodecs.message(of: error), hint: "fix the YAML syntax of \(path)")
             }
         }
         for expression in jsonValues {
@@ -45,7 +45,7 @@ public struct ValueOptions: Sendable {
                 base = Coalesce.mergeMaps(base, object)
             } else {
                 do {
-                    try StrvalsParser.parse(expression, mode: .json, into: base, decodeJSON: codecs.jsonPrefix)
+                    try StrvalsParser.parse(expression, mode: .json, into: base, decodeJSON: { try codecs.jsonPrefix($0) })
                 } catch {
                     throw HelmError.values("failed parsing --set-json data \(expression)")
                 }
@@ -77,7 +77,7 @@ public struct ValueOptions: Sendable {
     ) throws {
         for expression in expressions {
             do {
-                try StrvalsParser.parse(expression, mode: mode, into: base, decodeJSON: codecs.jsonPrefix)
+                try StrvalsParser.parse(expression, mode: mode, into: base, decodeJSON: { try codecs.jsonPrefix($0) })
             } catch let error as StrvalsError {
                 throw HelmError.values("failed parsing \(flag) data: " + error.message)
             }

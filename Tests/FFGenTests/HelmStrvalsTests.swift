@@ -1,4 +1,4 @@
-import HelmEngine
+@testable import HelmEngine
 import Testing
 import Values
 
@@ -71,7 +71,7 @@ struct HelmStrvalsTests {
     func parse(_ c: Case) {
         let result: String
         do {
-            let map = try StrvalsParser.parse(c.expression, mode: c.mode, decodeJSON: TestJSON.codecs.jsonPrefix)
+            let map = try StrvalsParser.parse(c.expression, mode: c.mode, decodeJSON: { try TestJSON.codecs.jsonPrefix($0) })
             result = GoFormat.describe(.map(map))
         } catch let error as StrvalsError {
             result = "ERR " + error.message

@@ -38,27 +38,19 @@ struct TestJSON {
         return (v, parser.i)
     }
 
-    /// Codecs whose "YAML" is JSON documents separated by `---` lines.
+    /// Codecs whose "YAML" is JSON documents separated by `---` lines (comment lines and lone `---` dropped).
     static let codecs = HelmCodecs(
-        yamlDocuments: { text in
-            var documents: [Value] = []
-            var current = ""
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line.hasPrefix("---") {
-                    documents.append(try documentValue(current))
-                    current = ""
-                } else if !line.hasPrefix("#") && line.trimmingCharacters(in: .whitespaces) != "---" {
-                    current += line + "\n"
-                }
+        yamlDocument: { text in try documents(text).first ?? .null },
+        loadValues: { text in
+            var merged = ValueMap()
+            for document in try documents(text) {
+                if case .map(let m) = document { merged = Coalesce.mergeMaps(merged, m) }
             }
-            documents.append(try documentValue(current))
-            // A stream that opens with `---` has no empty document before it.
-            if text.drop(while: { $0.isWhitespace }).hasPrefix("---"), documents.count > 1 { documents.removeFirst() }
-            return documents
+            return merged
         },
-        jsonPrefix: { view in
+        jsonDocument: { text in
             do {
-                return try prefix(Array(view))
+                return try value(text)
             } catch {
                 throw HelmError(code: .codec, message: "\(error)")
             }
@@ -69,6 +61,23 @@ struct TestJSON {
             if map.isEmpty { return "{}" }
             return map.map { "\($0.key): \(GoFormat.describe($0.value))" }.joined(separator: "\n")
         })
+
+    private static func documents(_ text: String) throws -> [Value] {
+        var documents: [Value] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("---") {
+                documents.append(try documentValue(current))
+                current = ""
+            } else if !line.hasPrefix("#") && line.trimmingCharacters(in: .whitespaces) != "---" {
+                current += line + "\n"
+            }
+        }
+        documents.append(try documentValue(current))
+        // A stream that opens with `---` has no empty document before it.
+        if text.drop(while: { $0.isWhitespace }).hasPrefix("---"), documents.count > 1 { documents.removeFirst() }
+        return documents
+    }
 
     private static func documentValue(_ text: String) throws -> Value {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .null }
