@@ -42,6 +42,16 @@ public protocol FunctionContext: AnyObject {
     /// Parses `text` as a template named like the current one, in a copy of the current set, and executes it
     /// (`tpl`).
     func parseAndExecute(text: String, data: Value) throws -> String
+    /// Like `parseAndExecute(text:data:)` but parses the text as a template named `templateName` (Helm 4's `tpl`
+    /// names it `gotpl`, which then appears in its error messages).
+    func parseAndExecute(text: String, data: Value, templateName: String) throws -> String
+}
+
+extension FunctionContext {
+    /// Default for contexts that only support the current template's name.
+    public func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
+        try parseAndExecute(text: text, data: data)
+    }
 }
 
 /// An error a function reports; the executor reports it as Go does: `error calling NAME: MESSAGE`.

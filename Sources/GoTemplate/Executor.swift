@@ -1,0 +1,688 @@
+import Values
+
+/// A value during execution, as Go's `reflect.Value` carries it.
+///
+/// `value == nil` is Go's invalid (zero) `reflect.Value` ("no value"). `boxed` marks a value whose static type is
+/// `interface {}` (a map element, a slice element): Go reports such receivers as `interface {}` and treats a boxed
+/// `nil` differently from no value (`nil pointer evaluating interface {}.x`).
+struct RValue {
+    var value: Value?
+    var boxed: Bool
+
+    static let invalid = RValue(value: nil, boxed: false)
+    static let boxedNil = RValue(value: .null, boxed: true)
+
+    init(value: Value?, boxed: Bool) {
+        self.value = value
+        self.boxed = boxed
+    }
+
+    init(_ value: Value) {
+        self.value = value
+        self.boxed = false
+    }
+
+    /// Go `indirectInterface` / the pipeline's unwrapping of `interface{}` results: a boxed nil is no value.
+    var unwrapped: RValue {
+        if case .null = value { return .invalid }
+        return RValue(value: value, boxed: false)
+    }
+
+    /// The value a Go `interface{}` parameter receives (`nil` for no value).
+    var asInterface: Value { value ?? .null }
+
+    /// Go's name of the (static) type, as `reflect.Value.Type()` prints it.
+    var typeName: String {
+        if boxed { return "interface {}" }
+        guard let v = value else { return "<nil>" }
+        return Executor.typeName(v)
+    }
+}
+
+/// What walking a node asks of the enclosing `range` (Go panics with walkBreak/walkContinue; these are results).
+enum WalkResult {
+    case normal
+    case breakLoop
+    case continueLoop
+}
+
+/// The last node evaluated, for error context (Go `state.node`).
+enum AtNode {
+    case none
+    case node(Node)
+    case operand(Operand)
+    case pipe(PipeNode)
+    case command(CommandNode)
+
+    var position: Int {
+        switch self {
+        case .none: return 0
+        case .node(let n): return n.position
+        case .operand(let o): return o.position
+        case .pipe(let p): return p.position
+        case .command(let c): return c.position
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .none: return ""
+        case .node(let n): return n.description
+        case .operand(let o): return o.description
+        case .pipe(let p): return p.description
+        case .command(let c): return c.description
+        }
+    }
+}
+
+/// Executes trees of a `TemplateSet` (Go: text/template exec.go `state`). One instance per execution.
+final class Executor: FunctionContext {
+    /// Go `maxExecDepth`.
+    static let maxExecDepth = 100_000
+
+    let set: TemplateSet
+    let functions: FunctionTable
+    let options: ExecutionOptions
+    /// The template being executed (Go `s.tmpl`).
+    var tree: Tree
+    var vars: [(name: String, value: RValue)] = []
+    var depth = 0
+    var node: AtNode = .none
+    var out = ""
+
+    init(set: TemplateSet, functions: FunctionTable, options: ExecutionOptions, tree: Tree) {
+        self.set = set
+        self.functions = functions
+        self.options = options
+        self.tree = tree
+    }
+
+    // MARK: - FunctionContext
+
+    var currentTemplateName: String { tree.name }
+
+    func executeTemplate(named name: String, data: Value) throws -> String {
+        var output = ""
+        try set.execute(name: name, data: data, functions: functions, options: options, into: &output)
+        return output
+    }
+
+    func parseAndExecute(text: String, data: Value) throws -> String {
+        try parseAndExecute(text: text, data: data, templateName: tree.name)
+    }
+
+    func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
+        var copy = set
+        let parsed = try copy.parseTree(name: templateName, text: text, functions: functions)
+        var output = ""
+        try copy.execute(tree: parsed, data: data, functions: functions, options: options, into: &output)
+        return output
+    }
+
+    // MARK: - Entry
+
+    func run(data: Value) throws {
+        let dot = RValue(data)
+        vars = [("$", dot)]
+        _ = try walk(dot, .list(tree.root))
+    }
+
+    // MARK: - Errors
+
+    @inline(__always) func at(_ n: AtNode) { node = n }
+
+    /// Go `state.errorf`: the error at the current node.
+    func errorf(_ message: String, underlying: (any Error & Sendable)? = nil) -> TemplateError {
+        if case .none = node {
+            return TemplateError(kind: .exec, locationName: tree.source.parseName, line: 0,
+                                 executingTemplate: tree.name, message: message, underlying: underlying)
+        }
+        let pos = node.position
+        let (line, col) = tree.source.lineAndColumn(of: pos)
+        return TemplateError(kind: .exec, locationName: tree.source.parseName, line: line, column: col,
+                             byteOffset: pos, nodeContext: node.description, executingTemplate: tree.name,
+                             message: message, underlying: underlying)
+    }
+
+    // MARK: - Variables
+
+    func push(_ name: String, _ value: RValue) { vars.append((name, value)) }
+
+    func setVar(_ name: String, _ value: RValue) throws {
+        var i = vars.count - 1
+        while i >= 0 {
+            if vars[i].name == name {
+                vars[i].value = value
+                return
+            }
+            i -= 1
+        }
+        throw errorf("undefined variable: \(name)")
+    }
+
+    func setTopVar(_ n: Int, _ value: RValue) { vars[vars.count - n].value = value }
+
+    func varValue(_ name: String) throws -> RValue {
+        var i = vars.count - 1
+        while i >= 0 {
+            if vars[i].name == name { return vars[i].value }
+            i -= 1
+        }
+        throw errorf("undefined variable: \(name)")
+    }
+
+    // MARK: - Walking
+
+    func walk(_ dot: RValue, _ n: Node) throws -> WalkResult {
+        at(.node(n))
+        switch n {
+        case .action(let a):
+            let val = try evalPipeline(dot, a.pipe)
+            if a.pipe.decl.isEmpty { printValue(n, val) }
+        case .break: return .breakLoop
+        case .continue: return .continueLoop
+        case .comment: break
+        case .if(let b): return try walkIfOrWith(isWith: false, dot, b)
+        case .with(let b): return try walkIfOrWith(isWith: true, dot, b)
+        case .list(let l):
+            for child in l.nodes {
+                let r = try walk(dot, child)
+                if case .normal = r { continue }
+                return r
+            }
+        case .range(let r): return try walkRange(dot, r)
+        case .template(let t): try walkTemplate(dot, t)
+        case .text(let t): out += t.text
+        }
+        return .normal
+    }
+
+    func walkIfOrWith(isWith: Bool, _ dot: RValue, _ b: BranchNode) throws -> WalkResult {
+        let mark = vars.count
+        defer { vars.removeLast(vars.count - mark) }
+        let val = try evalPipeline(dot, b.pipe)
+        if Executor.isTrue(val.unwrapped.value) {
+            return try walk(isWith ? val : dot, .list(b.list))
+        } else if let e = b.elseList {
+            return try walk(dot, .list(e))
+        }
+        return .normal
+    }
+
+    func walkRange(_ dot: RValue, _ r: BranchNode) throws -> WalkResult {
+        at(.node(.range(r)))
+        let outerMark = vars.count
+        defer { vars.removeLast(vars.count - outerMark) }
+        let val = try evalPipeline(dot, r.pipe).unwrapped
+        let mark = vars.count
+        // Runs one iteration; returns false when the loop must stop ({{break}}).
+        func oneIteration(_ index: RValue, _ elem: RValue) throws -> Bool {
+            if !r.pipe.decl.isEmpty {
+                if r.pipe.isAssign {
+                    if r.pipe.decl.count > 1 {
+                        try setVar(r.pipe.decl[0].identifiers[0], index)
+                    } else {
+                        try setVar(r.pipe.decl[0].identifiers[0], elem)
+                    }
+                } else {
+                    setTopVar(1, elem)
+                }
+            }
+            if r.pipe.decl.count > 1 {
+                if r.pipe.isAssign {
+                    try setVar(r.pipe.decl[1].identifiers[0], elem)
+                } else {
+                    setTopVar(2, index)
+                }
+            }
+            defer { vars.removeLast(vars.count - mark) }
+            let result = try walk(elem, .list(r.list))
+            if case .breakLoop = result { return false }
+            return true
+        }
+        switch val.value {
+        case .list(let l) where !l.isEmpty:
+            for (i, e) in l.enumerated() {
+                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: true)) { break }
+            }
+            return .normal
+        case .map(let m) where !m.isEmpty:
+            for (k, v) in m {
+                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: true)) { break }
+            }
+            return .normal
+        case .int(let n):
+            if r.pipe.decl.count > 1 {
+                throw errorf("can't use \(Executor.describe(val.value)) to iterate over more than one variable")
+            }
+            if n > 0 {
+                var i: Int64 = 0
+                while i < n {
+                    if try !oneIteration(RValue(.int(i)), RValue(.int(i))) { break }
+                    i += 1
+                }
+                return .normal
+            }
+        case .list, .map, nil, .null:
+            break
+        default:
+            throw errorf("range can't iterate over \(Executor.describe(val.value))")
+        }
+        if let e = r.elseList { return try walk(dot, .list(e)) }
+        return .normal
+    }
+
+    func walkTemplate(_ dot: RValue, _ t: TemplateNode) throws {
+        at(.node(.template(t)))
+        guard let target = set.trees[t.name] else { throw errorf("template \(GoQuote.quote(t.name)) not defined") }
+        if depth == Executor.maxExecDepth {
+            throw errorf("exceeded maximum template depth (\(Executor.maxExecDepth))")
+        }
+        let newDot = try t.pipe.map { try evalPipeline(dot, $0) } ?? .invalid
+        // Go copies the state: new template, no inherited variables.
+        let savedTree = tree
+        let savedVars = vars
+        tree = target
+        vars = [("$", newDot)]
+        depth += 1
+        defer {
+            depth -= 1
+            tree = savedTree
+            vars = savedVars
+        }
+        if depth % 256 == 0 {
+            try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
+        } else {
+            _ = try walk(newDot, .list(target.root))
+        }
+    }
+
+    // MARK: - Pipelines and commands
+
+    func evalPipeline(_ dot: RValue, _ pipe: PipeNode) throws -> RValue {
+        at(.pipe(pipe))
+        var value: RValue? = nil
+        for cmd in pipe.commands {
+            value = try evalCommand(dot, cmd, final: value).unwrapped
+        }
+        let result = value ?? .invalid
+        for v in pipe.decl {
+            if pipe.isAssign {
+                try setVar(v.identifiers[0], result)
+            } else {
+                push(v.identifiers[0], result)
+            }
+        }
+        return result
+    }
+
+    func notAFunction(_ args: [Operand], _ final: RValue?) throws {
+        if args.count > 1 || final != nil {
+            throw errorf("can't give argument to non-function \(args[0].description)")
+        }
+    }
+
+    func evalCommand(_ dot: RValue, _ cmd: CommandNode, final: RValue?) throws -> RValue {
+        let first = cmd.arguments[0]
+        switch first {
+        case .field(let f): return try evalFieldNode(dot, f, cmd.arguments, final)
+        case .chain(let c): return try evalChainNode(dot, c, cmd.arguments, final)
+        case .identifier(let id): return try evalFunction(dot, id, cmd, cmd.arguments, final)
+        case .pipe(let p):
+            try notAFunction(cmd.arguments, final)
+            return try evalPipeline(dot, p)
+        case .variable(let v): return try evalVariableNode(dot, v, cmd.arguments, final)
+        default: break
+        }
+        at(.operand(first))
+        try notAFunction(cmd.arguments, final)
+        switch first {
+        case .bool(let b): return RValue(.bool(b.value))
+        case .dot: return dot
+        case .nil: throw errorf("nil is not a command")
+        case .number(let n): return try idealConstant(n)
+        case .string(let s): return RValue(.string(s.text))
+        default: throw errorf("can't evaluate command \(GoQuote.quote(first.description))")
+        }
+    }
+
+    /// Go `idealConstant`: an untyped number constant becomes int or float64 by its spelling.
+    func idealConstant(_ n: NumberNode) throws -> RValue {
+        at(.operand(.number(n)))
+        let t = n.text
+        let isHexInt = t.utf8.count > 2 && t.hasPrefix("0") && (t.dropFirst().hasPrefix("x") || t.dropFirst().hasPrefix("X"))
+            && !t.contains("p") && !t.contains("P")
+        let isRuneInt = t.hasPrefix("'")
+        if n.isComplex {
+            return RValue(.object(GoComplex(real: n.complexReal, imaginary: n.complexImag)))
+        }
+        if n.isFloat && !isHexInt && !isRuneInt && t.contains(where: { ".eEpP".contains($0) }) {
+            return RValue(.float(n.float))
+        }
+        if n.isInt { return RValue(.int(n.int)) }
+        if n.isUint { throw errorf("\(t) overflows int") }
+        return .invalid
+    }
+
+    func evalFieldNode(_ dot: RValue, _ f: FieldNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
+        at(.operand(.field(f)))
+        return try evalFieldChain(dot, dot, .field(f), f.identifiers, args, final)
+    }
+
+    func evalChainNode(_ dot: RValue, _ c: ChainNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
+        at(.operand(.chain(c)))
+        if case .nil = c.node { throw errorf("indirection through explicit nil in \(c.description)") }
+        let pipe = try evalArg(dot, nil, c.node)
+        return try evalFieldChain(dot, pipe, .chain(c), c.fields, args, final)
+    }
+
+    func evalVariableNode(_ dot: RValue, _ v: VariableNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
+        at(.operand(.variable(v)))
+        let value = try varValue(v.identifiers[0])
+        if v.identifiers.count == 1 {
+            try notAFunction(args, final)
+            return value
+        }
+        return try evalFieldChain(dot, value, .variable(v), Array(v.identifiers.dropFirst()), args, final)
+    }
+
+    func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: [String], _ args: [Operand],
+                        _ final: RValue?) throws -> RValue {
+        var r = receiver
+        for name in ident.dropLast() {
+            r = try evalField(dot, name, node, [], nil, r)
+        }
+        return try evalField(dot, ident[ident.count - 1], node, args, final, r)
+    }
+
+    /// Go `evalField`: a method call, a struct field or a map key.
+    func evalField(_ dot: RValue, _ fieldName: String, _ node: Operand, _ args: [Operand], _ final: RValue?,
+                   _ receiver: RValue) throws -> RValue {
+        guard let value = receiver.value else {
+            if options.missingKey == .error { throw errorf("nil data; no entry for key \(GoQuote.quote(fieldName))") }
+            return .invalid
+        }
+        let typ = receiver.typeName
+        let hasArgs = args.count > 1 || final != nil
+        switch value {
+        case .null:
+            throw errorf("nil pointer evaluating \(typ).\(fieldName)")
+        case .object(let o):
+            if o.hasMethod(fieldName) {
+                return try evalMethodCall(dot, o, fieldName, node, args, final)
+            }
+            if let field = o.field(fieldName) {
+                if hasArgs { throw errorf("\(fieldName) has arguments but cannot be invoked as function") }
+                return RValue(value: field, boxed: false)
+            }
+        case .map(let m):
+            if hasArgs { throw errorf("\(fieldName) is not a method but has arguments") }
+            if let v = m[fieldName] { return RValue(value: v, boxed: true) }
+            switch options.missingKey {
+            case .default: return .invalid
+            case .zero: return .boxedNil
+            case .error: throw errorf("map has no entry for key \(GoQuote.quote(fieldName))")
+            }
+        default:
+            break
+        }
+        throw errorf("can't evaluate field \(fieldName) in type \(typ)")
+    }
+
+    /// A method of a `TemplateObject`; its parameters are taken as `interface{}` values.
+    func evalMethodCall(_ dot: RValue, _ object: any TemplateObject, _ name: String, _ node: Operand,
+                        _ args: [Operand], _ final: RValue?) throws -> RValue {
+        var argv: [Value] = []
+        for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
+        if let f = final { argv.append(f.asInterface) }
+        do {
+            return RValue(value: try object.callMethod(name, argv), boxed: false)
+        } catch let e as TemplateError {
+            at(.operand(node))
+            throw errorf("error calling \(name): \(e.goDescription)", underlying: e)
+        } catch {
+            at(.operand(node))
+            throw errorf("error calling \(name): \(Executor.message(of: error))", underlying: Executor.sendable(error))
+        }
+    }
+
+    // MARK: - Functions
+
+    func evalFunction(_ dot: RValue, _ id: IdentifierNode, _ cmd: CommandNode, _ args: [Operand],
+                      _ final: RValue?) throws -> RValue {
+        at(.operand(.identifier(id)))
+        if let f = functions[id.name] {
+            return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
+        }
+        if let b = Builtins.table[id.name] {
+            return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
+        }
+        throw errorf("\(GoQuote.quote(id.name)) is not a defined function")
+    }
+
+    /// Checks the argument count against a signature (Go evalCall).
+    func checkArity(name: String, parameters: Int, variadic: Bool, args: [Operand], final: RValue?) throws {
+        let numArgs = args.count - 1
+        let numIn = numArgs + (final == nil ? 0 : 1)
+        if variadic {
+            if numIn < parameters {
+                throw errorf("wrong number of args for \(name): want at least \(parameters) got \(numArgs)")
+            }
+        } else if numIn != parameters {
+            throw errorf("wrong number of args for \(name): want \(parameters) got \(numIn)")
+        }
+    }
+
+    /// Evaluates arguments for a signature, the pipeline's final value last (Go evalCall).
+    func evalArguments(_ dot: RValue, parameters: [GoType], variadic: GoType?, args: [Operand], final: RValue?)
+        throws -> [RValue]
+    {
+        var argv: [RValue] = []
+        let fixed = args.dropFirst()
+        for (i, a) in fixed.enumerated() {
+            let t = i < parameters.count ? parameters[i] : (variadic ?? .interface)
+            argv.append(try evalArg(dot, t, a))
+        }
+        if let f = final {
+            let idx = argv.count
+            let t = idx < parameters.count ? parameters[idx] : (variadic ?? .interface)
+            argv.append(try validateType(f, t))
+        }
+        return argv
+    }
+
+    func evalCall(_ dot: RValue, _ f: GoFunc, cmd: AtNode, name: String, args: [Operand], final: RValue?) throws
+        -> RValue
+    {
+        try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
+                       final: final)
+        let argv = try evalArguments(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final)
+        do {
+            let result = try f.body(argv.map(\.asInterface), self)
+            if case .null = result { return .boxedNil }
+            return RValue(result)
+        } catch let e as TemplateError {
+            at(cmd)
+            throw errorf("error calling \(name): \(e.goDescription)", underlying: e)
+        } catch {
+            at(cmd)
+            throw errorf("error calling \(name): \(Executor.message(of: error))", underlying: Executor.sendable(error))
+        }
+    }
+
+    static func message(of error: any Error) -> String {
+        if let e = error as? FunctionError { return e.message }
+        if let e = error as? TemplateObjectError { return e.message }
+        if let e = error as? TemplateError { return e.goDescription }
+        return String(describing: error)
+    }
+
+    static func sendable(_ error: any Error) -> (any Error & Sendable)? {
+        if let e = error as? FunctionError { return e }
+        if let e = error as? TemplateObjectError { return e }
+        if let e = error as? TemplateError { return e }
+        return nil
+    }
+
+    // MARK: - Arguments
+
+    /// Go `evalArg`: evaluates an argument for a parameter of type `typ` (`nil`: no static type).
+    func evalArg(_ dot: RValue, _ typ: GoType?, _ n: Operand) throws -> RValue {
+        at(.operand(n))
+        switch n {
+        case .dot:
+            return try validateType(dot, typ)
+        case .nil:
+            if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
+            return RValue(value: .null, boxed: true)
+        case .field(let f):
+            return try validateType(try evalFieldNode(dot, f, [n], nil), typ)
+        case .variable(let v):
+            return try validateType(try evalVariableNode(dot, v, [], nil), typ)
+        case .pipe(let p):
+            return try validateType(try evalPipeline(dot, p), typ)
+        case .identifier(let id):
+            return try validateType(
+                try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
+        case .chain(let c):
+            return try validateType(try evalChainNode(dot, c, [], nil), typ)
+        default:
+            break
+        }
+        guard let t = typ else { return try evalEmptyInterface(dot, n) }
+        switch t {
+        case .bool:
+            if case .bool(let b) = n { return RValue(.bool(b.value)) }
+            throw errorf("expected bool; found \(n.description)")
+        case .float64:
+            if case .number(let num) = n, num.isFloat { return RValue(.float(num.float)) }
+            throw errorf("expected float; found \(n.description)")
+        case .int, .int64:
+            if case .number(let num) = n, num.isInt { return RValue(.int(num.int)) }
+            throw errorf("expected integer; found \(n.description)")
+        case .string:
+            if case .string(let s) = n { return RValue(.string(s.text)) }
+            throw errorf("expected string; found \(n.description)")
+        case .interface, .reflectValue:
+            return try evalEmptyInterface(dot, n)
+        case .list, .map:
+            throw errorf("can't handle \(n.description) for arg of type \(t.goName)")
+        }
+    }
+
+    func evalEmptyInterface(_ dot: RValue, _ n: Operand) throws -> RValue {
+        at(.operand(n))
+        switch n {
+        case .bool(let b): return RValue(.bool(b.value))
+        case .dot: return dot
+        case .field(let f): return try evalFieldNode(dot, f, [], nil)
+        case .identifier(let id):
+            return try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil)
+        case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
+        case .number(let num): return try idealConstant(num)
+        case .string(let s): return RValue(.string(s.text))
+        case .variable(let v): return try evalVariableNode(dot, v, [], nil)
+        case .pipe(let p): return try evalPipeline(dot, p)
+        case .chain: throw errorf("can't handle assignment of \(n.description) to empty interface argument")
+        }
+    }
+
+    static func canBeNil(_ t: GoType) -> Bool {
+        switch t {
+        case .interface, .list, .map, .reflectValue: return true
+        default: return false
+        }
+    }
+
+    /// Go `validateType`: checks (and converts) a value for a parameter type.
+    func validateType(_ v: RValue, _ typ: GoType?) throws -> RValue {
+        guard let value = v.value else {
+            guard let t = typ else { return .invalid }
+            switch t {
+            case .interface: return RValue(value: .null, boxed: true)
+            case .reflectValue: return .invalid
+            case .list: return RValue(.list([]))
+            case .map: return RValue(.map(ValueMap()))
+            default: throw errorf("invalid value; expected \(t.goName)")
+            }
+        }
+        guard let t = typ else { return v }
+        switch t {
+        case .interface, .reflectValue: return v
+        default: break
+        }
+        let ok: Bool
+        switch (t, value) {
+        case (.string, .string), (.int, .int), (.int64, .int), (.float64, .float), (.bool, .bool), (.list, .list),
+            (.map, .map):
+            ok = true
+        default: ok = false
+        }
+        if ok { return RValue(value) }
+        if case .null = value, t == .list || t == .map {
+            throw errorf("wrong type for value; expected \(t.goName); got interface {}")
+        }
+        let got = v.boxed && value.isNull ? "interface {}" : Executor.typeName(value)
+        throw errorf("wrong type for value; expected \(t.goName); got \(got)")
+    }
+
+    // MARK: - Printing and truth
+
+    func printValue(_ n: Node, _ v: RValue) {
+        at(.node(n))
+        guard let value = v.value else {
+            out += "<no value>"
+            return
+        }
+        GoFormat.describe(value, into: &out)
+    }
+
+    /// Go `isTrue` after `indirectInterface`.
+    static func isTrue(_ v: Value?) -> Bool {
+        guard let v else { return false }
+        switch v {
+        case .null: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let f): return f != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.isEmpty
+        case .map(let m): return !m.isEmpty
+        case .object(let o): return o.isTruthy
+        }
+    }
+
+    /// `%v` of a value, `<nil>` for no value.
+    static func describe(_ v: Value?) -> String { GoFormat.describe(v ?? .null) }
+
+    /// Go's type name of a concrete value (integers are `int`, as literals and `len` produce).
+    static func typeName(_ v: Value) -> String {
+        switch v {
+        case .int: return "int"
+        default: return v.goTypeName
+        }
+    }
+}
+
+/// A Go `complex128` constant (`{{ 1i }}`), which `Value` has no case for.
+final class GoComplex: TemplateObject {
+    let real: Double
+    let imaginary: Double
+
+    init(real: Double, imaginary: Double) {
+        self.real = real
+        self.imaginary = imaginary
+    }
+
+    var goTypeName: String { "complex128" }
+    var goKind: String { "complex128" }
+    func field(_ name: String) -> Value? { nil }
+    /// Go `%v` of a complex number: `(1+2i)`.
+    var goString: String {
+        let im = GoFormat.formatFloatG(imaginary)
+        let sign = im.hasPrefix("-") || im.hasPrefix("+") ? "" : "+"
+        return "(\(GoFormat.formatFloatG(real))\(sign)\(im)i)"
+    }
+    var isTruthy: Bool { real != 0 || imaginary != 0 }
+    var serialized: Value { .string(goString) }
+}

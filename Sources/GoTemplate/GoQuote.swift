@@ -1,0 +1,186 @@
+/// Go's `strconv` quoting: `Quote`, `QuoteRune`, `Unquote`, `UnquoteChar`, and `unicode.IsPrint`.
+public enum GoQuote {
+    /// Go `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    public static func isPrint(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7f }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark,
+            .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Go `strconv.Quote`.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for sc in s.unicodeScalars { appendEscaped(sc, quote: "\"", asciiOnly: false, into: &out) }
+        out += "\""
+        return out
+    }
+
+    /// Go `strconv.QuoteToASCII`.
+    public static func quoteASCII(_ s: String) -> String {
+        var out = "\""
+        for sc in s.unicodeScalars { appendEscaped(sc, quote: "\"", asciiOnly: true, into: &out) }
+        out += "\""
+        return out
+    }
+
+    /// Go `strconv.QuoteRune`.
+    public static func quoteRune(_ r: Unicode.Scalar, asciiOnly: Bool = false) -> String {
+        var out = "'"
+        appendEscaped(r, quote: "'", asciiOnly: asciiOnly, into: &out)
+        out += "'"
+        return out
+    }
+
+    static func appendEscaped(_ sc: Unicode.Scalar, quote: Character, asciiOnly: Bool, into out: inout String) {
+        if sc == "\\" || Character(sc) == quote {
+            out += "\\"
+            out.unicodeScalars.append(sc)
+            return
+        }
+        if asciiOnly ? (sc.value < 0x80 && isPrint(sc)) : isPrint(sc) {
+            out.unicodeScalars.append(sc)
+            return
+        }
+        switch sc {
+        case "\u{07}": out += "\\a"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{0B}": out += "\\v"
+        default:
+            if sc.value < 0x20 || sc.value == 0x7f {
+                out += "\\x" + hex(sc.value, width: 2)
+            } else if sc.value < 0x10000 {
+                out += "\\u" + hex(sc.value, width: 4)
+            } else {
+                out += "\\U" + hex(sc.value, width: 8)
+            }
+        }
+    }
+
+    static func hex(_ v: UInt32, width: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// Go `strconv.Unquote` for `"…"`, `` `…` `` and `'…'` literals; `nil` means `invalid syntax`.
+    public static func unquote(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        guard b.count >= 2 else { return nil }
+        let q = b[0]
+        guard q == b[b.count - 1] else { return nil }
+        let body = Array(b[1..<(b.count - 1)])
+        switch q {
+        case UInt8(ascii: "`"):
+            if body.contains(UInt8(ascii: "`")) { return nil }
+            return String(decoding: body.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            var bytes: [UInt8] = []
+            var i = 0
+            var runes = 0
+            while i < body.count {
+                let c = body[i]
+                if c == q && q == UInt8(ascii: "\"") { return nil }
+                if c == UInt8(ascii: "\n") { return nil }
+                guard let (decoded, next) = unquoteChar(body, i, quote: q) else { return nil }
+                bytes.append(contentsOf: decoded)
+                i = next
+                runes += 1
+                if q == UInt8(ascii: "'") && runes > 1 { return nil }
+            }
+            if q == UInt8(ascii: "'") && runes != 1 { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        default:
+            return nil
+        }
+    }
+
+    /// Decodes one (possibly escaped) character at `i`, returning its UTF-8 bytes and the next offset.
+    /// Go: strconv.UnquoteChar.
+    static func unquoteChar(_ b: [UInt8], _ i: Int, quote: UInt8) -> ([UInt8], Int)? {
+        let c = b[i]
+        if c == quote && (quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"")) { return nil }
+        if c != UInt8(ascii: "\\") {
+            // Copy one UTF-8 sequence.
+            var n = 1
+            if c >= 0xF0 { n = 4 } else if c >= 0xE0 { n = 3 } else if c >= 0xC0 { n = 2 }
+            guard i + n <= b.count else { return nil }
+            return (Array(b[i..<(i + n)]), i + n)
+        }
+        guard i + 1 < b.count else { return nil }
+        let e = b[i + 1]
+        var j = i + 2
+        func scalarBytes(_ v: UInt32) -> [UInt8]? {
+            guard let sc = Unicode.Scalar(v) else { return nil }
+            return Array(String(Character(sc)).utf8)
+        }
+        switch e {
+        case UInt8(ascii: "a"): return ([7], j)
+        case UInt8(ascii: "b"): return ([8], j)
+        case UInt8(ascii: "f"): return ([12], j)
+        case UInt8(ascii: "n"): return ([10], j)
+        case UInt8(ascii: "r"): return ([13], j)
+        case UInt8(ascii: "t"): return ([9], j)
+        case UInt8(ascii: "v"): return ([11], j)
+        case UInt8(ascii: "\\"): return ([e], j)
+        case UInt8(ascii: "'"), UInt8(ascii: "\""):
+            guard e == quote else { return nil }
+            return ([e], j)
+        case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let n = e == UInt8(ascii: "x") ? 2 : (e == UInt8(ascii: "u") ? 4 : 8)
+            guard j + n <= b.count else { return nil }
+            var v: UInt32 = 0
+            for k in j..<(j + n) {
+                guard let d = hexDigit(b[k]) else { return nil }
+                v = v << 4 | UInt32(d)
+            }
+            j += n
+            if e == UInt8(ascii: "x") {
+                // A single byte; a lone byte above 0x7f is not valid UTF-8 and is replaced.
+                if v < 0x80 { return ([UInt8(v)], j) }
+                return (Array("\u{FFFD}".utf8), j)
+            }
+            guard let bytes = scalarBytes(v) else { return nil }
+            return (bytes, j)
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+            guard i + 4 <= b.count else { return nil }
+            var v: UInt32 = 0
+            for k in (i + 1)..<(i + 4) {
+                guard b[k] >= UInt8(ascii: "0") && b[k] <= UInt8(ascii: "7") else { return nil }
+                v = v * 8 + UInt32(b[k] - UInt8(ascii: "0"))
+            }
+            guard v <= 255 else { return nil }
+            if v < 0x80 { return ([UInt8(v)], i + 4) }
+            return (Array("\u{FFFD}".utf8), i + 4)
+        default:
+            return nil
+        }
+    }
+
+    static func hexDigit(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// The value of a character constant such as `'a'` or `'\n'` (Go: parse.go newNumber via UnquoteChar).
+    static func charConstantValue(_ text: String) -> Unicode.Scalar? {
+        guard let s = unquote(text) else { return nil }
+        let scalars = Array(s.unicodeScalars)
+        return scalars.count == 1 ? scalars[0] : nil
+    }
+}

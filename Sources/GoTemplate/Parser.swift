@@ -1,0 +1,512 @@
+/// Go's template parser (Go: parse/parse.go): builds one tree per template and one per `define`/`block`.
+struct Parser {
+    /// What `textOrAction` found: a node, or an `{{end}}`/`{{else}}` that closes a list.
+    enum Item {
+        case node(Node)
+        case end(position: Int)
+        case `else`(position: Int, line: Int)
+
+        var goDescription: String {
+            switch self {
+            case .node(let n): return n.description
+            case .end: return "{{end}}"
+            case .else: return "{{else}}"
+            }
+        }
+    }
+
+    let tokens: [Token]
+    var index = 0
+    /// The furthest token read from the lexer (Go `token[0]`), whose line error messages report.
+    var furthest = 0
+    let source: TemplateSource
+    let hasFunction: (String) -> Bool
+    /// Trees defined so far in this parse (Go `treeSet`).
+    var treeSet: [String: Tree] = [:]
+    /// Declared variables of the current tree (Go `Tree.vars`).
+    var vars: [String] = ["$"]
+    var rangeDepth = 0
+    var actionLine = 0
+
+    init(source: TemplateSource, text: String, leftDelim: String, rightDelim: String,
+         hasFunction: @escaping (String) -> Bool) {
+        var lexer = Lexer(text, leftDelim: leftDelim, rightDelim: rightDelim,
+                          breakOK: !hasFunction("break"), continueOK: !hasFunction("continue"))
+        tokens = lexer.tokenize()
+        self.source = source
+        self.hasFunction = hasFunction
+    }
+
+    // MARK: - Token stream
+
+    mutating func next() -> Token {
+        guard index < tokens.count else { return tokens[tokens.count - 1] }
+        let t = tokens[index]
+        furthest = max(furthest, index)
+        index += 1
+        return t
+    }
+
+    mutating func backup() { index -= 1 }
+
+    mutating func peek() -> Token {
+        let t = next()
+        backup()
+        return t
+    }
+
+    mutating func nextNonSpace() -> Token {
+        var t = next()
+        while t.kind == .space { t = next() }
+        return t
+    }
+
+    mutating func peekNonSpace() -> Token {
+        let t = nextNonSpace()
+        backup()
+        return t
+    }
+
+    // MARK: - Errors
+
+    func errorf(_ message: String) -> TemplateError {
+        let line = tokens[min(furthest, tokens.count - 1)].line
+        return TemplateError(kind: .parse, locationName: source.parseName, line: line, message: message)
+    }
+
+    /// Go `unexpected`.
+    func unexpected(_ token: Token, _ context: String) -> TemplateError {
+        if token.kind == .error {
+            var extra = ""
+            if actionLine != 0 && actionLine != token.line {
+                extra = " in action started at \(source.parseName):\(actionLine)"
+                if token.value.hasSuffix(" action") { extra = String(extra.dropFirst(" in action".count)) }
+            }
+            return errorf(token.value + extra)
+        }
+        return errorf("unexpected \(token.goDescription) in \(context)")
+    }
+
+    mutating func expect(_ kind: TokenKind, _ context: String) throws -> Token {
+        let t = nextNonSpace()
+        if t.kind != kind { throw unexpected(t, context) }
+        return t
+    }
+
+    // MARK: - Grammar
+
+    /// Template: (text | action | define)* EOF. Returns the main tree's root.
+    mutating func parse() throws -> ListNode {
+        var root = ListNode(position: peek().position)
+        while peek().kind != .eof {
+            if peek().kind == .leftDelim {
+                let delimIndex = index
+                _ = next()
+                if nextNonSpace().kind == .define {
+                    try parseDefinition()
+                    continue
+                }
+                index = delimIndex
+            }
+            switch try textOrAction() {
+            case .node(let n): root.nodes.append(n)
+            case let other: throw errorf("unexpected \(other.goDescription)")
+            }
+        }
+        return root
+    }
+
+    /// Go `Tree.add`: registers a tree unless a non-empty one of that name already exists in this parse.
+    mutating func add(_ name: String, _ root: ListNode) throws {
+        if let old = treeSet[name], !old.root.isEmpty {
+            if !root.isEmpty { throw errorf("template: multiple definition of template \(GoQuote.quote(name))") }
+            return
+        }
+        treeSet[name] = Tree(name: name, root: root, source: source)
+    }
+
+    /// Runs `body` with a fresh variable scope, as Go does for a new Tree sharing the lexer.
+    mutating func withNewTree<T>(_ body: (inout Parser) throws -> T) rethrows -> T {
+        let savedVars = vars
+        let savedDepth = rangeDepth
+        vars = ["$"]
+        rangeDepth = 0
+        defer {
+            vars = savedVars
+            rangeDepth = savedDepth
+        }
+        return try body(&self)
+    }
+
+    /// Definition: `{{define "name"}} list {{end}}` (the `define` keyword already consumed).
+    mutating func parseDefinition() throws {
+        let context = "define clause"
+        try withNewTree { p in
+            let nameToken = p.nextNonSpace()
+            if nameToken.kind != .string && nameToken.kind != .rawString { throw p.unexpected(nameToken, context) }
+            guard let name = GoQuote.unquote(nameToken.value) else { throw p.errorf("invalid syntax") }
+            _ = try p.expect(.rightDelim, context)
+            let (list, end) = try p.itemList()
+            if case .end = end {} else { throw p.errorf("unexpected \(end.goDescription) in \(context)") }
+            try p.add(name, list)
+        }
+    }
+
+    /// itemList: textOrAction* up to an `{{end}}` or `{{else}}`.
+    mutating func itemList() throws -> (ListNode, Item) {
+        var list = ListNode(position: peekNonSpace().position)
+        while peekNonSpace().kind != .eof {
+            let item = try textOrAction()
+            switch item {
+            case .node(let n): list.nodes.append(n)
+            case .end, .else: return (list, item)
+            }
+        }
+        throw errorf("unexpected EOF")
+    }
+
+    mutating func textOrAction() throws -> Item {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .text:
+            return .node(.text(TextNode(position: token.position, text: token.value)))
+        case .leftDelim:
+            actionLine = token.line
+            defer { actionLine = 0 }
+            return try action()
+        case .comment:
+            return .node(.comment(CommentNode(position: token.position, text: token.value)))
+        default:
+            throw unexpected(token, "input")
+        }
+    }
+
+    /// Action: control | pipeline (the left delimiter already consumed).
+    mutating func action() throws -> Item {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .block: return .node(try blockControl())
+        case .break:
+            let t = nextNonSpace()
+            if t.kind != .rightDelim { throw unexpected(t, "{{break}}") }
+            if rangeDepth == 0 { throw errorf("{{break}} outside {{range}}") }
+            return .node(.break(position: token.position))
+        case .continue:
+            let t = nextNonSpace()
+            if t.kind != .rightDelim { throw unexpected(t, "{{continue}}") }
+            if rangeDepth == 0 { throw errorf("{{continue}} outside {{range}}") }
+            return .node(.continue(position: token.position))
+        case .else:
+            let p = peekNonSpace()
+            if p.kind == .if || p.kind == .with { return .else(position: p.position, line: p.line) }
+            let t = try expect(.rightDelim, "else")
+            return .else(position: t.position, line: t.line)
+        case .end:
+            let t = try expect(.rightDelim, "end")
+            return .end(position: t.position)
+        case .if: return .node(.if(try parseControl("if")))
+        case .range: return .node(.range(try parseControl("range")))
+        case .with: return .node(.with(try parseControl("with")))
+        case .template: return .node(try templateControl())
+        default:
+            backup()
+            let t = peek()
+            let pipe = try pipeline("command", end: .rightDelim)
+            return .node(.action(ActionNode(position: t.position, line: t.line, pipe: pipe)))
+        }
+    }
+
+    /// Control: pipeline list ('else' (list | if/with control))? 'end'.
+    mutating func parseControl(_ context: String) throws -> BranchNode {
+        let savedVarCount = vars.count
+        defer { vars.removeLast(vars.count - savedVarCount) }
+        let pipe = try pipeline(context, end: .rightDelim)
+        if context == "range" { rangeDepth += 1 }
+        let (list, closing) = try itemList()
+        if context == "range" { rangeDepth -= 1 }
+        var elseList: ListNode?
+        switch closing {
+        case .end, .node: break
+        case .else(let position, _):
+            // "else if" and "else with" become a nested control whose {{end}} closes both.
+            if context == "if" && peek().kind == .if {
+                _ = next()
+                elseList = ListNode(position: position, nodes: [.if(try parseControl("if"))])
+            } else if context == "with" && peek().kind == .with {
+                _ = next()
+                elseList = ListNode(position: position, nodes: [.with(try parseControl("with"))])
+            } else {
+                let (l, n) = try itemList()
+                if case .end = n {} else { throw errorf("expected end; found \(n.goDescription)") }
+                elseList = l
+            }
+        }
+        return BranchNode(position: pipe.position, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
+    }
+
+    mutating func parseTemplateName(_ token: Token, _ context: String) throws -> String {
+        switch token.kind {
+        case .string, .rawString:
+            guard let s = GoQuote.unquote(token.value) else { throw errorf("invalid syntax") }
+            return s
+        default:
+            throw unexpected(token, context)
+        }
+    }
+
+    /// The `"name" pipeline?` that follows `template` and `block`.
+    mutating func templateHead(_ context: String) throws -> (Token, String, PipeNode?) {
+        let token = nextNonSpace()
+        let name = try parseTemplateName(token, context)
+        var pipe: PipeNode?
+        if nextNonSpace().kind != .rightDelim {
+            backup()
+            pipe = try pipeline(context, end: .rightDelim)
+        }
+        return (token, name, pipe)
+    }
+
+    /// Template: `{{template "name" pipeline?}}`.
+    mutating func templateControl() throws -> Node {
+        let (token, name, pipe) = try templateHead("template clause")
+        return .template(TemplateNode(position: token.position, line: token.line, name: name, pipe: pipe))
+    }
+
+    /// Block: `{{block "name" pipeline}} list {{end}}` = define + template.
+    mutating func blockControl() throws -> Node {
+        let context = "block clause"
+        let (token, name, pipe) = try templateHead(context)
+        try withNewTree { p in
+            let (list, end) = try p.itemList()
+            if case .end = end {} else { throw p.errorf("unexpected \(end.goDescription) in \(context)") }
+            try p.add(name, list)
+        }
+        return .template(TemplateNode(position: token.position, line: token.line, name: name, pipe: pipe))
+    }
+
+    /// Pipeline: declarations? command ('|' command)*
+    mutating func pipeline(_ context: String, end: TokenKind) throws -> PipeNode {
+        let first = peekNonSpace()
+        var pipe = PipeNode(position: first.position, line: first.line, isAssign: false, decl: [], commands: [])
+        decls: while true {
+            let v = peekNonSpace()
+            guard v.kind == .variable else { break }
+            let vIndex = index
+            _ = nextNonSpace()
+            let tokenAfterVariable = peek()
+            let nextToken = peekNonSpace()
+            if nextToken.kind == .assign || nextToken.kind == .declare {
+                pipe.isAssign = nextToken.kind == .assign
+                _ = nextNonSpace()
+                pipe.decl.append(newVariable(v.position, v.value))
+                vars.append(v.value)
+            } else if nextToken.kind == .char && nextToken.value == "," {
+                _ = nextNonSpace()
+                pipe.decl.append(newVariable(v.position, v.value))
+                vars.append(v.value)
+                if context == "range" && pipe.decl.count < 2 {
+                    switch peekNonSpace().kind {
+                    case .variable, .rightDelim, .rightParen:
+                        continue decls
+                    default:
+                        throw errorf("range can only initialize variables")
+                    }
+                }
+                throw errorf("too many declarations in \(context)")
+            } else {
+                _ = tokenAfterVariable
+                index = vIndex
+            }
+            break
+        }
+        while true {
+            let token = nextNonSpace()
+            if token.kind == end {
+                try checkPipeline(pipe, context)
+                return pipe
+            }
+            switch token.kind {
+            case .bool, .charConstant, .complex, .dot, .field, .identifier, .number, .nil, .rawString, .string,
+                .variable, .leftParen:
+                backup()
+                pipe.commands.append(try command())
+            default:
+                throw unexpected(token, context)
+            }
+        }
+    }
+
+    func checkPipeline(_ pipe: PipeNode, _ context: String) throws {
+        if pipe.commands.isEmpty { throw errorf("missing value for \(context)") }
+        for (i, c) in pipe.commands.enumerated().dropFirst() {
+            switch c.arguments.first {
+            case .bool, .dot, .nil, .number, .string:
+                throw errorf("non executable command in pipeline stage \(i + 1)")
+            default: break
+            }
+        }
+    }
+
+    func newVariable(_ position: Int, _ text: String) -> VariableNode {
+        VariableNode(position: position, identifiers: text.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// Command: operand (space operand)*
+    mutating func command() throws -> CommandNode {
+        var cmd = CommandNode(position: peekNonSpace().position, arguments: [])
+        while true {
+            _ = peekNonSpace()
+            if let operand = try operand() { cmd.arguments.append(operand) }
+            let token = next()
+            switch token.kind {
+            case .space: continue
+            case .rightDelim, .rightParen: backup()
+            case .pipe: break
+            default: throw unexpected(token, "operand")
+            }
+            break
+        }
+        if cmd.arguments.isEmpty { throw errorf("empty command") }
+        return cmd
+    }
+
+    /// Operand: term .Field*
+    mutating func operand() throws -> Operand? {
+        guard let node = try term() else { return nil }
+        guard peek().kind == .field else { return node }
+        let chainPosition = peek().position
+        var fields: [String] = []
+        while peek().kind == .field { fields.append(String(next().value.dropFirst())) }
+        switch node {
+        case .field(let f):
+            return .field(FieldNode(position: chainPosition, identifiers: f.identifiers + fields))
+        case .variable(let v):
+            return .variable(VariableNode(position: chainPosition, identifiers: v.identifiers + fields))
+        case .bool, .string, .number, .nil, .dot:
+            throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
+        default:
+            return .chain(ChainNode(position: chainPosition, node: node, fields: fields))
+        }
+    }
+
+    /// Term: literal | function | '.' | '$var' | '.Field' | '(' pipeline ')'
+    mutating func term() throws -> Operand? {
+        let token = nextNonSpace()
+        switch token.kind {
+        case .identifier:
+            if !hasFunction(token.value) { throw errorf("function \(GoQuote.quote(token.value)) not defined") }
+            return .identifier(IdentifierNode(position: token.position, name: token.value))
+        case .dot: return .dot(position: token.position)
+        case .nil: return .nil(position: token.position)
+        case .variable:
+            let v = newVariable(token.position, token.value)
+            guard vars.contains(v.identifiers[0]) else {
+                throw errorf("undefined variable \(GoQuote.quote(v.identifiers[0]))")
+            }
+            return .variable(v)
+        case .field:
+            return .field(FieldNode(position: token.position, identifiers: [String(token.value.dropFirst())]))
+        case .bool: return .bool(BoolNode(position: token.position, value: token.value == "true"))
+        case .charConstant, .complex, .number:
+            return .number(try newNumber(token))
+        case .leftParen:
+            return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
+        case .string, .rawString:
+            guard let s = GoQuote.unquote(token.value) else { throw errorf("invalid syntax") }
+            return .string(StringNode(position: token.position, quoted: token.value, text: s))
+        default:
+            backup()
+            return nil
+        }
+    }
+
+    /// Go `newNumber`: every valid interpretation of a numeric constant.
+    func newNumber(_ token: Token) throws -> NumberNode {
+        var n = NumberNode(position: token.position, text: token.value)
+        let text = token.value
+        if token.kind == .charConstant {
+            // Go: strconv.UnquoteChar on the text after the opening quote; the rest must be the closing quote.
+            let bytes = Array(text.utf8)
+            guard bytes.count >= 2, let (decoded, next) = GoQuote.unquoteChar(bytes, 1, quote: bytes[0]),
+                let r = String(decoding: decoded, as: UTF8.self).unicodeScalars.first
+            else { throw errorf("invalid syntax") }
+            if next != bytes.count - 1 { throw errorf("malformed character constant: \(text)") }
+            n.isInt = true
+            n.isUint = true
+            n.isFloat = true
+            n.int = Int64(r.value)
+            n.uint = UInt64(r.value)
+            n.float = Double(r.value)
+            return n
+        }
+        if token.kind == .complex {
+            guard let (re, im) = GoNumber.parseComplex(text) else { throw errorf("illegal number syntax: \(GoQuote.quote(text))") }
+            n.isComplex = true
+            n.complexReal = re
+            n.complexImag = im
+            n.simplifyComplex()
+            return n
+        }
+        if text.hasSuffix("i"), let f = GoNumber.parseFloat(String(text.dropLast())) {
+            n.isComplex = true
+            n.complexImag = f
+            n.simplifyComplex()
+            return n
+        }
+        let u = GoNumber.parseUint(text)
+        if let u {
+            n.isUint = true
+            n.uint = u
+        }
+        if let i = GoNumber.parseInt(text) {
+            n.isInt = true
+            n.int = i
+            if i == 0 {
+                n.isUint = true
+                n.uint = u ?? 0
+            }
+        }
+        if n.isInt {
+            n.isFloat = true
+            n.float = Double(n.int)
+        } else if n.isUint {
+            n.isFloat = true
+            n.float = Double(n.uint)
+        } else if let f = GoNumber.parseFloat(text) {
+            if !text.contains(where: { ".eEpP".contains($0) }) {
+                throw errorf("integer overflow: \(GoQuote.quote(text))")
+            }
+            n.isFloat = true
+            n.float = f
+            if f.isFinite, f >= -9.223372036854775808e18, f < 9.223372036854775808e18, Double(Int64(f)) == f {
+                n.isInt = true
+                n.int = Int64(f)
+            }
+            if f.isFinite, f >= 0, f < 1.8446744073709551616e19, Double(UInt64(f)) == f {
+                n.isUint = true
+                n.uint = UInt64(f)
+            }
+        }
+        if !n.isInt && !n.isUint && !n.isFloat { throw errorf("illegal number syntax: \(GoQuote.quote(text))") }
+        return n
+    }
+}
+
+extension NumberNode {
+    /// Go `simplifyComplex`: a complex constant with zero imaginary part is also a float (and maybe an int).
+    mutating func simplifyComplex() {
+        isFloat = complexImag == 0
+        if isFloat {
+            float = complexReal
+            if float.isFinite, float >= -9.223372036854775808e18, float < 9.223372036854775808e18,
+                Double(Int64(float)) == float {
+                isInt = true
+                int = Int64(float)
+            }
+            if float.isFinite, float >= 0, float < 1.8446744073709551616e19, Double(UInt64(float)) == float {
+                isUint = true
+                uint = UInt64(float)
+            }
+        }
+    }
+}

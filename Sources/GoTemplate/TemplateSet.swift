@@ -1,0 +1,95 @@
+import Values
+
+/// What a map lookup of a missing key yields (Go `Option("missingkey=…")`).
+public enum MissingKey: Sendable, Equatable {
+    /// Go's default (`missingkey=default`/`invalid`): no value, printed as `<no value>`.
+    case `default`
+    /// `missingkey=zero`: the map's zero element (`nil` for `map[string]interface{}`), Helm's default.
+    case zero
+    /// `missingkey=error`: execution stops with `map has no entry for key "k"`.
+    case error
+}
+
+/// Options for one execution.
+public struct ExecutionOptions: Sendable {
+    public var missingKey: MissingKey
+
+    /// Creates options.
+    public init(missingKey: MissingKey = .default) {
+        self.missingKey = missingKey
+    }
+}
+
+/// An immutable set of parsed templates that can be executed many times, concurrently.
+public struct TemplateSet: Sendable {
+    public let leftDelimiter: String
+    public let rightDelimiter: String
+    /// The name of the set itself, used in `no template "x" associated with template "NAME"` (Go: the root
+    /// template's name; Helm's is `gotpl`).
+    public var rootName: String = ""
+    /// The trees by template name.
+    public private(set) var trees: [String: Tree] = [:]
+
+    /// Creates an empty set with the given action delimiters.
+    public init(leftDelimiter: String = "{{", rightDelimiter: String = "}}") {
+        self.leftDelimiter = leftDelimiter
+        self.rightDelimiter = rightDelimiter
+    }
+
+    /// Parses `text` as template `name` and registers every `define` in it. Go's AddParseTree rules:
+    /// a new definition replaces an existing one unless the new body is empty (whitespace-only text counts as empty).
+    public mutating func parse(name: String, text: String, functions: FunctionTable) throws {
+        _ = try parseTree(name: name, text: text, functions: functions)
+    }
+
+    /// Parses like `parse` and returns the tree of `name` as parsed (even when an existing non-empty template
+    /// of that name was kept), which is what Go's `t.New(name).Parse(text)` then executes.
+    @discardableResult
+    public mutating func parseTree(name: String, text: String, functions: FunctionTable) throws -> Tree {
+        let source = TemplateSource(parseName: name, text: text)
+        var parser = Parser(source: source, text: text, leftDelim: leftDelimiter, rightDelim: rightDelimiter,
+                            hasFunction: { functions.contains($0) || Builtins.names.contains($0) })
+        let root = try parser.parse()
+        try parser.add(name, root)
+        let main = Tree(name: name, root: root, source: source)
+        // Go: template.AddParseTree / associate, for the defines first and then the main tree.
+        for (treeName, tree) in parser.treeSet.sorted(by: { $0.key < $1.key }) {
+            if let old = trees[treeName], tree.root.isEmpty {
+                _ = old
+                continue
+            }
+            trees[treeName] = tree
+        }
+        return main
+    }
+
+    /// Whether a template of that name exists.
+    public func contains(_ name: String) -> Bool { trees[name] != nil }
+
+    /// The names of all templates, sorted.
+    public var templateNames: [String] { trees.keys.sorted() }
+
+    /// Executes template `name`, appending output to `output` (on error, output may be partial; callers discard it).
+    public func execute(name: String, data: Value, functions: FunctionTable, options: ExecutionOptions,
+                        into output: inout String) throws {
+        guard let tree = trees[name] else {
+            throw TemplateError(
+                kind: .other, locationName: name, line: 0,
+                message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(rootName))")
+        }
+        try execute(tree: tree, data: data, functions: functions, options: options, into: &output)
+    }
+
+    /// Executes a tree (typically one returned by `parseTree`) against this set.
+    public func execute(tree: Tree, data: Value, functions: FunctionTable, options: ExecutionOptions,
+                        into output: inout String) throws {
+        let executor = Executor(set: self, functions: functions, options: options, tree: tree)
+        executor.out = output
+        output = ""
+        defer {
+            output = executor.out
+            executor.out = ""
+        }
+        try executor.run(data: data)
+    }
+}

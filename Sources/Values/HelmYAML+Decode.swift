@@ -1,0 +1,202 @@
+public import YAMLKit
+
+/// Source locations of the values read from a YAML file, keyed by value path (`certs.certificates[2].dnsNames`).
+public struct ValueLocations: Sendable {
+    /// Where each value starts. The root document is at path "".
+    public var values: [String: SourceLocation] = [:]
+    /// Where each map key is written, for map entries.
+    public var keys: [String: SourceLocation] = [:]
+
+    /// Creates an empty table.
+    public init() {}
+
+    /// The location of the key of a map entry when there is one, else of the value.
+    public subscript(path: String) -> SourceLocation? { keys[path] ?? values[path] }
+
+    /// The path of `key` inside the map at `parent`.
+    public static func child(_ parent: String, key: String) -> String { parent.isEmpty ? key : parent + "." + key }
+
+    /// The path of element `index` of the list at `parent`.
+    public static func child(_ parent: String, index: Int) -> String { parent + "[\(index)]" }
+}
+
+/// Converts one composed YAML document into a `Value` as `sigs.k8s.io/yaml.Unmarshal` does:
+/// go-yaml v2 decoding into `interface{}`, key stringification, then a JSON round trip (numbers become float64).
+///
+/// Go: sigs.k8s.io/yaml yaml.go `yamlToJSONTarget`, `convertToJSONableObject`; yaml.v2 decode.go.
+struct HelmYAMLDecoder {
+    var locations = ValueLocations()
+    var recordLocations: Bool
+
+    init(recordLocations: Bool) { self.recordLocations = recordLocations }
+
+    /// An intermediate go-yaml value; keys are already converted to strings.
+    indirect enum Decoded {
+        case scalar(GoYAMLScalar, SourceLocation)
+        case list([Decoded], SourceLocation)
+        case map(DecodedMap, SourceLocation)
+    }
+
+    /// A go-yaml map: later sets replace earlier ones, as Go map assignment does.
+    final class DecodedMap {
+        var keys: [String] = []
+        var entries: [String: (value: Decoded, keyLocation: SourceLocation)] = [:]
+
+        func set(_ key: String, _ value: Decoded, at loc: SourceLocation) {
+            if entries[key] == nil { keys.append(key) }
+            entries[key] = (value, loc)
+        }
+    }
+
+    // MARK: go-yaml decoding
+
+    func decode(_ node: YAMLNode) throws(HelmYAMLError) -> Decoded {
+        switch node.content {
+        case .scalar(let text):
+            return .scalar(try scalarValue(node, text), node.location)
+        case .sequence(let items):
+            var out: [Decoded] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try decode(item)) }
+            return .list(out, node.location)
+        case .mapping(let pairs):
+            let map = DecodedMap()
+            try fill(map, pairs)
+            return .map(map, node.location)
+        }
+    }
+
+    private func scalarValue(_ node: YAMLNode, _ text: String) throws(HelmYAMLError) -> GoYAMLScalar {
+        // Go: yaml.v2 decode.go `scalar`: quoted or non-specific scalars are strings; plain ones are resolved.
+        if let tag = node.tag, tag != "!" {
+            do {
+                return try GoYAMLResolve.resolve(text, tag: tag)
+            } catch {
+                throw .converting("yaml: " + error.message, at: node.location)
+            }
+        }
+        if node.style == .plain && node.tag == nil { return GoYAMLResolve.resolve(text) }
+        return .string(text)
+    }
+
+    private func isMergeKey(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let s) = node.content, s == "<<" else { return false }
+        if let tag = node.tag { return GoYAMLResolve.shortTag(tag) == "!!merge" }
+        return node.style == .plain
+    }
+
+    private func fill(_ map: DecodedMap, _ pairs: [YAMLPair]) throws(HelmYAMLError) {
+        for pair in pairs {
+            if isMergeKey(pair.key) {
+                try merge(pair.value, into: map)
+                continue
+            }
+            let key = try keyString(pair.key, value: pair.value)
+            map.set(key, try decode(pair.value), at: pair.key.location)
+        }
+    }
+
+    /// Go: yaml.v2 decode.go `merge`: a map, or a list of maps where earlier maps win.
+    private func merge(_ node: YAMLNode, into map: DecodedMap) throws(HelmYAMLError) {
+        let wantMap = HelmYAMLError.converting(
+            "yaml: map merge requires map or sequence of maps as the value", at: node.location)
+        switch node.content {
+        case .mapping(let pairs):
+            try fill(map, pairs)
+        case .sequence(let items):
+            for item in items.reversed() {
+                guard case .mapping(let pairs) = item.content else { throw wantMap }
+                try fill(map, pairs)
+            }
+        case .scalar:
+            throw wantMap
+        }
+    }
+
+    /// The JSON key for a YAML key. Go: sigs.k8s.io/yaml `convertToJSONableObject` and yaml.v2 `invalid map key`.
+    private func keyString(_ key: YAMLNode, value: YAMLNode) throws(HelmYAMLError) -> String {
+        switch key.content {
+        case .sequence, .mapping:
+            let k = (try? decode(key)).map { GoSyntax.yamlValue($0) } ?? ""
+            throw .converting("yaml: invalid map key: " + k, at: key.location)
+        case .scalar(let text):
+            switch try scalarValue(key, text) {
+            case .string(let s), .timestamp(let s): return s
+            case .int(let i): return String(i)
+            case .bool(let b): return b ? "true" : "false"
+            case .float(let f): return GoSyntax.formatFloat32G(f)
+            case .merge: return "<<"
+            case .null:
+                let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
+                throw .converting(
+                    "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(v)", at: key.location)
+            case .uint(let u):
+                let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
+                throw .converting(
+                    "unsupported map key of type: uint64, key: 0x\(String(u, radix: 16)), value: \(v)",
+                    at: key.location)
+            }
+        }
+    }
+
+    // MARK: JSON round trip
+
+    /// `json.Marshal` then `json.Unmarshal` into `interface{}`: numbers become float64; NaN and infinities fail.
+    mutating func value(_ d: Decoded, path: String) throws(HelmYAMLError) -> Value {
+        switch d {
+        case .scalar(let s, let loc):
+            if recordLocations { locations.values[path] = loc }
+            switch s {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .float(Double(i))
+            case .uint(let u): return .float(Double(u))
+            case .float(let f):
+                guard f.isFinite else {
+                    throw .converting("json: unsupported value: " + GoFormat.formatFloatG(f), at: loc)
+                }
+                return .float(f)
+            case .string(let t), .timestamp(let t): return .string(t)
+            case .merge: return .string("<<")
+            }
+        case .list(let items, let loc):
+            if recordLocations { locations.values[path] = loc }
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                out.append(try value(item, path: ValueLocations.child(path, index: i)))
+            }
+            return .list(out)
+        case .map(let m, let loc):
+            if recordLocations { locations.values[path] = loc }
+            // json.Marshal walks keys in sorted order, so the first error is the one of the smallest key.
+            let sorted = m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            var values: [Value] = []
+            values.reserveCapacity(sorted.count)
+            for k in sorted {
+                guard let entry = m.entries[k] else { continue }
+                let childPath = ValueLocations.child(path, key: k)
+                if recordLocations { locations.keys[childPath] = entry.keyLocation }
+                values.append(try value(entry.value, path: childPath))
+            }
+            return .map(ValueMap(sortedKeys: sorted, values: values))
+        }
+    }
+}
+
+extension HelmYAMLDecoder.Decoded {
+    /// The JSON type name `encoding/json` uses in "cannot unmarshal X into Go value".
+    var jsonTypeName: String {
+        switch self {
+        case .list: return "array"
+        case .map: return "object"
+        case .scalar(let s, _):
+            switch s {
+            case .null: return "null"
+            case .bool: return "bool"
+            case .int, .uint, .float: return "number"
+            case .string, .timestamp, .merge: return "string"
+            }
+        }
+    }
+}

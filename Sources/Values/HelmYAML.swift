@@ -1,0 +1,242 @@
+import YAMLKit
+
+/// Helm-compatible YAML: reading values, `fromYaml`/`fromYamlArray`, `toYaml`/`toYamlPretty`.
+///
+/// Helm reads YAML with `sigs.k8s.io/yaml` (go-yaml v2 into `interface{}`, then a JSON round trip, so every number
+/// is a float64) and writes it with `json.Marshal` followed by go-yaml v2's encoder. This type reproduces both.
+public enum HelmYAML {
+    /// The JSON-side result of reading one YAML text, before it is checked against the Go target type.
+    private static func readFirstDocument(
+        _ text: String, file: String, recordLocations: Bool
+    ) throws(HelmYAMLError) -> (HelmYAMLDecoder.Decoded?, Value, ValueLocations) {
+        let parser = YAMLParser(text, file: file)
+        let node: YAMLNode?
+        do {
+            // go-yaml's Unmarshal reads only the first document.
+            node = try parser.nextDocument()
+        } catch {
+            throw .yaml(error)
+        }
+        guard let node else { return (nil, .null, ValueLocations()) }
+        var decoder = HelmYAMLDecoder(recordLocations: recordLocations)
+        let decoded = try decoder.decode(node)
+        let value = try decoder.value(decoded, path: "")
+        return (decoded, value, decoder.locations)
+    }
+
+    /// `sigs.k8s.io/yaml.Unmarshal(text, &map[string]interface{})`: the first document, which must be a map or
+    /// empty. An empty document gives an empty map.
+    public static func parseValues(_ text: String, file: String = "") throws(HelmYAMLError) -> ValueMap {
+        try parseValuesWithLocations(text, file: file, recordLocations: false).0
+    }
+
+    /// Like `parseValues`, also returning where every value path is written.
+    public static func parseValuesWithLocations(
+        _ text: String, file: String = ""
+    ) throws(HelmYAMLError) -> (ValueMap, ValueLocations) {
+        try parseValuesWithLocations(text, file: file, recordLocations: true)
+    }
+
+    private static func parseValuesWithLocations(
+        _ text: String, file: String, recordLocations: Bool
+    ) throws(HelmYAMLError) -> (ValueMap, ValueLocations) {
+        let (decoded, value, locations) = try readFirstDocument(text, file: file, recordLocations: recordLocations)
+        switch value {
+        case .map(let m): return (m, locations)
+        case .null: return (ValueMap(), locations)
+        default:
+            let type = decoded?.jsonTypeName ?? "null"
+            throw .unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type map[string]interface {}")
+        }
+    }
+
+    /// Helm's `LoadValues`: splits the text into documents at `---` lines (k8s `YAMLReader`), reads each as
+    /// `parseValues` does and deep-merges them in order (later documents win, maps merge recursively).
+    ///
+    /// Errors carry Helm's text without the caller's prefix, e.g.
+    /// `cannot unmarshal yaml document: error converting YAML to JSON: …`.
+    public static func loadValues(_ text: String, file: String = "") throws(HelmYAMLError) -> ValueMap {
+        try loadValuesWithLocations(text, file: file, recordLocations: false).0
+    }
+
+    /// Like `loadValues`, also returning where every value path is written (the last document that sets a path
+    /// wins). Locations are relative to the whole file.
+    public static func loadValuesWithLocations(
+        _ text: String, file: String = ""
+    ) throws(HelmYAMLError) -> (ValueMap, ValueLocations) {
+        try loadValuesWithLocations(text, file: file, recordLocations: true)
+    }
+
+    private static func loadValuesWithLocations(
+        _ text: String, file: String, recordLocations: Bool
+    ) throws(HelmYAMLError) -> (ValueMap, ValueLocations) {
+        var result = ValueMap()
+        var locations = ValueLocations()
+        for chunk in try splitDocuments(text) {
+            let parsed: (ValueMap, ValueLocations)
+            do {
+                parsed = try parseValuesWithLocations(chunk.text, file: file, recordLocations: recordLocations)
+            } catch {
+                var e = error
+                e.message = "cannot unmarshal yaml document: " + e.message
+                e.location = e.location.map { shift($0, by: chunk) }
+                throw e
+            }
+            result = mergeMaps(result, parsed.0)
+            if recordLocations {
+                for (k, v) in parsed.1.values { locations.values[k] = shift(v, by: chunk) }
+                for (k, v) in parsed.1.keys { locations.keys[k] = shift(v, by: chunk) }
+            }
+        }
+        return (result, locations)
+    }
+
+    private struct Chunk {
+        var text: String
+        var line: Int
+        var offset: Int
+    }
+
+    private static func shift(_ loc: SourceLocation, by chunk: Chunk) -> SourceLocation {
+        var l = loc
+        l.line += chunk.line
+        l.offset += chunk.offset
+        return l
+    }
+
+    /// Go: k8s.io/apimachinery yaml.go `YAMLReader.Read`: a line starting with `---` ends the current document
+    /// (and is itself kept when it opens one); only whitespace or a comment may follow the marker.
+    private static func splitDocuments(_ text: String) throws(HelmYAMLError) -> [Chunk] {
+        var bytes = Array(text.utf8)
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        var chunks: [Chunk] = []
+        var buffer: [UInt8] = []
+        var bufferLine = 0
+        var bufferOffset = 0
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            if end < bytes.count { end += 1 }
+            let line = bytes[start..<end]
+            if line.starts(with: [0x2D, 0x2D, 0x2D]) {
+                let rest = String(decoding: line.dropFirst(3), as: UTF8.self)
+                let trimmed = rest.trimmingGoSpace()
+                if let c = trimmed.first, c != "#" {
+                    throw HelmYAMLError(message: "error reading yaml document: invalid Yaml document separator: \(trimmed)")
+                }
+                if !buffer.isEmpty {
+                    chunks.append(Chunk(text: String(decoding: buffer, as: UTF8.self), line: bufferLine, offset: bufferOffset))
+                    buffer = []
+                    start = end
+                    lineNumber += 1
+                    continue
+                }
+            }
+            if buffer.isEmpty {
+                bufferLine = lineNumber
+                bufferOffset = start
+            }
+            buffer.append(contentsOf: line)
+            start = end
+            lineNumber += 1
+        }
+        if !buffer.isEmpty {
+            chunks.append(Chunk(text: String(decoding: buffer, as: UTF8.self), line: bufferLine, offset: bufferOffset))
+        }
+        return chunks
+    }
+
+    /// Go: Helm loader.go `MergeMaps`: values from `b` win; nested maps merge recursively.
+    static func mergeMaps(_ a: ValueMap, _ b: ValueMap) -> ValueMap {
+        let out = a.copy()
+        for (k, v) in b {
+            if case .map(let bm) = v, case .map(let am)? = out[k] {
+                out[k] = .map(mergeMaps(am, bm))
+            } else {
+                out[k] = v
+            }
+        }
+        return out
+    }
+
+    /// Helm's `fromYaml`: the first document as a map, or `{"Error": message}` when it cannot be read.
+    public static func fromYaml(_ text: String) -> Value {
+        do {
+            return .map(try parseValues(text))
+        } catch {
+            return .map(ValueMap([("Error", .string(error.message))]))
+        }
+    }
+
+    /// Helm's `fromYamlArray`: the first document as a list, or `[message]` when it cannot be read.
+    public static func fromYamlArray(_ text: String) -> Value {
+        do throws(HelmYAMLError) {
+            let (decoded, value, _) = try readFirstDocument(text, file: "", recordLocations: false)
+            switch value {
+            case .list: return value
+            case .null: return .list([])
+            default:
+                let type = decoded?.jsonTypeName ?? "null"
+                throw HelmYAMLError.unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type []interface {}")
+            }
+        } catch {
+            return .list([.string(error.message)])
+        }
+    }
+
+    /// Reads any YAML value the way `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does (first document only).
+    public static func parseAny(_ text: String, file: String = "") throws(HelmYAMLError) -> Value {
+        try readFirstDocument(text, file: file, recordLocations: false).1
+    }
+
+    /// `sigs.k8s.io/yaml.Unmarshal` into a Go map or struct named `goTypeName` (for example `util.SimpleHead`):
+    /// the first document must be a map or empty, else the error names that type.
+    public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap {
+        let (decoded, value, _) = try readFirstDocument(text, file: file, recordLocations: false)
+        switch value {
+        case .map(let m): return m
+        case .null: return ValueMap()
+        default:
+            let type = decoded?.jsonTypeName ?? "null"
+            throw .unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type \(goTypeName)")
+        }
+    }
+
+    /// Every document of a YAML stream (libyaml's `---` handling), each read as `parseAny` reads one.
+    /// An empty document reads as `.null`.
+    public static func parseAllDocuments(_ text: String, file: String = "") throws(HelmYAMLError) -> [Value] {
+        let parser = YAMLParser(text, file: file)
+        var out: [Value] = []
+        while true {
+            let node: YAMLNode?
+            do {
+                node = try parser.nextDocument()
+            } catch {
+                throw .yaml(error)
+            }
+            guard let node else { break }
+            var decoder = HelmYAMLDecoder(recordLocations: false)
+            out.append(try decoder.value(try decoder.decode(node), path: ""))
+        }
+        return out
+    }
+}
+
+extension String {
+    /// `strings.TrimSpace`.
+    func trimmingGoSpace() -> String {
+        let scalars = unicodeScalars
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+            default: return u.properties.isWhitespace
+            }
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,123 @@
+internal import CYAML
+
+/// A libyaml parser over one in-memory input, yielding events or composed node trees.
+///
+/// The class owns the `yaml_parser_t` and a copy of the input bytes (libyaml reads them in place) and frees both
+/// in `deinit`. It is not thread-safe; use one parser per input.
+public final class YAMLParser {
+    private var parser = yaml_parser_t()
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private let index: LineIndex
+    private var finished = false
+
+    /// Creates a parser over `text`; `file` is used in locations.
+    public init(_ text: String, file: String = "") {
+        let bytes = Array(text.utf8)
+        index = LineIndex(bytes: bytes, file: file)
+        buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        if let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, bytes.count)
+        }
+    }
+
+    deinit {
+        yaml_parser_delete(&parser)
+        buffer.deallocate()
+    }
+
+    /// The file name given at creation.
+    public var file: String { index.file }
+
+    /// The location of a 0-based line and Unicode-scalar column in this input.
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        index.location(line: Int(mark.line), column: Int(mark.column))
+    }
+
+    /// The next event, or nil after the stream end event has been returned.
+    public func nextEvent() throws(YAMLError) -> YAMLMarkedEvent? {
+        if finished { return nil }
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) != 0 else { throw currentError() }
+        defer { yaml_event_delete(&event) }
+        let marked = YAMLMarkedEvent(event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
+        if case .streamEnd = marked.event { finished = true }
+        return marked
+    }
+
+    private func currentError() -> YAMLError {
+        let kind: YAMLError.Kind
+        switch parser.error {
+        case YAML_READER_ERROR: kind = .reader
+        case YAML_SCANNER_ERROR: kind = .scanner
+        case YAML_MEMORY_ERROR: kind = .memory
+        default: kind = .parser
+        }
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem parsing YAML content"
+        let context = parser.context.map { String(cString: $0) }
+        var problemMark = parser.problem_mark
+        if kind == .reader {
+            // Reader errors carry a byte offset, not a mark.
+            problemMark.line = 0
+            problemMark.column = 0
+        }
+        return YAMLError(
+            kind: kind, problem: problem, location: location(problemMark), context: context,
+            contextLocation: context == nil ? nil : location(parser.context_mark))
+    }
+
+    private func convert(_ event: yaml_event_t) -> YAMLEvent {
+        switch event.type {
+        case YAML_STREAM_START_EVENT: return .streamStart
+        case YAML_STREAM_END_EVENT: return .streamEnd
+        case YAML_DOCUMENT_START_EVENT: return .documentStart(implicit: event.data.document_start.implicit != 0)
+        case YAML_DOCUMENT_END_EVENT: return .documentEnd(implicit: event.data.document_end.implicit != 0)
+        case YAML_ALIAS_EVENT: return .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let value: String
+            if let p = s.value {
+                value = String(decoding: UnsafeBufferPointer(start: p, count: s.length), as: UTF8.self)
+            } else {
+                value = ""
+            }
+            return .scalar(
+                YAMLScalarEvent(
+                    value: value, tag: Self.string(s.tag), anchor: Self.string(s.anchor), style: Self.style(s.style),
+                    plainImplicit: s.plain_implicit != 0, quotedImplicit: s.quoted_implicit != 0))
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            return .sequenceStart(
+                YAMLCollectionStart(
+                    tag: Self.string(s.tag), anchor: Self.string(s.anchor), implicit: s.implicit != 0,
+                    style: s.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block))
+        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+        case YAML_MAPPING_START_EVENT:
+            let s = event.data.mapping_start
+            return .mappingStart(
+                YAMLCollectionStart(
+                    tag: Self.string(s.tag), anchor: Self.string(s.anchor), implicit: s.implicit != 0,
+                    style: s.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block))
+        case YAML_MAPPING_END_EVENT: return .mappingEnd
+        default: return .streamEnd
+        }
+    }
+
+    private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    private static func style(_ s: yaml_scalar_style_t) -> YAMLScalarStyle {
+        switch s {
+        case YAML_PLAIN_SCALAR_STYLE: return .plain
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .any
+        }
+    }
+}
