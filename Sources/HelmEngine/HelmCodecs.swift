@@ -30,14 +30,12 @@ public struct HelmCodecs: Sendable {
         self.toYAML = toYAML
     }
 
-    /// The codecs of the `Values` target.
-    // Adapter: replace the bodies with HelmYAML.parseAny / HelmYAML.loadValues / GoJSON.unmarshal /
-    // HelmYAML.mustToYaml once the Values readers are merged.
+    /// The codecs of the `Values` target: HelmYAML and GoJSON.
     public static let standard = HelmCodecs(
-        yamlDocument: { _ in throw unavailable("YAML reading") },
-        loadValues: { _ in throw unavailable("YAML reading") },
-        jsonDocument: { _ in throw unavailable("JSON reading") },
-        toYAML: { _ in throw unavailable("YAML writing") }
+        yamlDocument: { text in try HelmYAML.parseAny(text) },
+        loadValues: { text in try HelmYAML.loadValues(text) },
+        jsonDocument: { text in try GoJSON.unmarshal(text) },
+        toYAML: { value in try HelmYAML.mustToYaml(value) }
     )
 
     private static func unavailable(_ what: String) -> HelmError {
