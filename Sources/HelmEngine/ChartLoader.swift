@@ -249,15 +249,18 @@ private struct StructDecoder {
                 + "\(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
     }
 
-    /// A scalar that sigs.k8s.io/yaml turns into a string for a string field (numbers and bools keep their text).
-    // Deviation: a YAML number reaches us as a float, so `1.10` reads back as `1.1`.
+    /// A scalar that sigs.k8s.io/yaml turns into a string for a string field: YAML integers print in decimal
+    /// (`0x1F` is `31`), floats as Go's `%g` (`1.10` is `1.1`), bools as `true`/`false`.
+    // Deviation: numbers reach us as float64, so a whole float literal (`1e6`) prints like an integer.
     func scalarString(_ value: Value, field: String) throws -> String {
         switch value {
         case .string(let s): return s
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let f): return GoFormat.formatFloatG(f)
+        case .float(let f):
+            if f == f.rounded(), abs(f) < 1e18 { return String(Int64(f)) }
+            return GoFormat.formatFloatG(f)
         default: throw mismatch(value, field: field, goType: "string")
         }
     }

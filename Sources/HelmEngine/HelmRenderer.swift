@@ -57,14 +57,15 @@ public struct HelmRenderer: Sendable {
 
     /// `helm template NAME CHART` with the given value options.
     public func template(chartPath: String, values: ValueOptions, options: RenderOptions) throws -> RenderedRelease {
-        try ReleaseOptions.validate(releaseName: options.release.name)
-        let chart = try ChartLoader(codecs: codecs).load(directory: chartPath)
+        // Helm: cmd/install.go runInstall — values are merged before the chart is loaded.
         let userValues = try values.merge(codecs: codecs)
+        let chart = try ChartLoader(codecs: codecs).load(directory: chartPath)
         return try render(chart: chart, values: userValues, options: options)
     }
 
     /// Renders an already loaded chart with user-supplied values (the GitOps layer's entry point).
     public func render(chart loaded: Chart, values userValues: ValueMap, options: RenderOptions) throws -> RenderedRelease {
+        try ReleaseOptions.validate(releaseName: options.release.name)
         // Helm: action.checkIfInstallable.
         if !["", "application"].contains(loaded.metadata.type) {
             throw HelmError.chartLoad("\(loaded.metadata.type) charts are not installable")
