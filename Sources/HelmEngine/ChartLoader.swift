@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Values
 
 /// Loads a chart directory (or an in-memory file list) as Helm's v2 loader does.
@@ -206,12 +207,12 @@ public struct ChartLoader: Sendable {
         if md.apiVersion.isEmpty { throw validationError("chart.metadata.apiVersion is required") }
         if md.name.isEmpty { throw validationError("chart.metadata.name is required") }
         if md.name == "." || md.name == ".." {
-            throw validationError("chart.metadata.name \(GoStrconv.quote(md.name)) is not allowed")
+            throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is not allowed")
         }
-        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoStrconv.quote(md.name)) is invalid") }
+        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is invalid") }
         if md.version.isEmpty { throw validationError("chart.metadata.version is required") }
         if !SemanticVersion.isValid(md.version) {
-            throw validationError("chart.metadata.version \(GoStrconv.quote(md.version)) is invalid")
+            throw validationError("chart.metadata.version \(GoQuote.quote(md.version)) is invalid")
         }
         if !["", "application", "library"].contains(md.type) {
             throw validationError("chart.metadata.type must be application or library")
@@ -219,11 +220,11 @@ public struct ChartLoader: Sendable {
         var seen = Set<String>()
         for dependency in md.dependencies {
             if !dependency.alias.isEmpty && !Self.isValidAlias(dependency.alias) {
-                throw validationError("dependency \(GoStrconv.quote(dependency.name)) has disallowed characters in the alias")
+                throw validationError("dependency \(GoQuote.quote(dependency.name)) has disallowed characters in the alias")
             }
             let key = dependency.effectiveName
             if !seen.insert(key).inserted {
-                throw validationError("more than one dependency with name or alias \(GoStrconv.quote(key))")
+                throw validationError("more than one dependency with name or alias \(GoQuote.quote(key))")
             }
         }
     }

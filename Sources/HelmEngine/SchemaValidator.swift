@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Values
 
 /// Validation of values against a chart's values.schema.json, reporting as Helm v4 does.
@@ -93,7 +94,7 @@ public enum SchemaValidator {
 
     /// jsonschema's quote: Go `%q` with `\"` unescaped and `'` escaped, in single quotes.
     static func quote(_ s: String) -> String {
-        let goQuoted = GoStrconv.quote(s)
+        let goQuoted = GoQuote.quote(s)
         let inner = goQuoted.dropFirst().dropLast().replacingOccurrences(of: "\\\"", with: "\"")
             .replacingOccurrences(of: "'", with: "\\'")
         return "'" + inner + "'"
