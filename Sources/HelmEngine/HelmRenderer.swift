@@ -97,9 +97,8 @@ public struct HelmRenderer: Sendable {
         }
 
         var files = try Engine(functions: functions, codecs: codecs).render(chart: chart, top: top)
-        var notes = ""
-        let rootNotes = chart.name + "/templates/NOTES.txt"
-        for file in files where file.path.hasSuffix("NOTES.txt") && file.path == rootNotes { notes = file.content }
+        // Helm prints only the root chart's notes, and drops every file named like NOTES.txt from the manifest.
+        let notes = files.first { $0.path == chart.name + "/templates/NOTES.txt" }?.content ?? ""
         files.removeAll { $0.path.hasSuffix("NOTES.txt") }
 
         var (hooks, manifests) = try ManifestSorter.sort(files: files, codecs: codecs)
