@@ -65,11 +65,22 @@ public struct HelmRenderer: Sendable {
 
     /// Renders an already loaded chart with user-supplied values (the GitOps layer's entry point).
     public func render(chart loaded: Chart, values userValues: ValueMap, options: RenderOptions) throws -> RenderedRelease {
-        try ReleaseOptions.validate(releaseName: options.release.name)
-        // Helm: action.checkIfInstallable.
+        // Helm: cmd/install.go runInstall — checkIfInstallable, CheckDependencies, then the install action
+        // (which validates the release name first).
         if !["", "application"].contains(loaded.metadata.type) {
             throw HelmError.chartLoad("\(loaded.metadata.type) charts are not installable")
         }
+        let missing = loaded.metadata.dependencies.map(\.name).filter { name in
+            !loaded.dependencies.contains { $0.name == name }
+        }
+        if !missing.isEmpty {
+            throw HelmError.chartLoad(
+                "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
+                    + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
+                    + missing.joined(separator: ", "),
+                hint: "put the subcharts into \(loaded.name)/charts/ (ffgen renders offline)")
+        }
+        try ReleaseOptions.validate(releaseName: options.release.name)
         let chart = try Dependencies.process(loaded, values: userValues)
         let capabilities = Capabilities(
             kubeVersion: try options.kubeVersion.map(KubeVersion.init(parsing:)) ?? KubeVersion(major: 1, minor: 36),
