@@ -23,8 +23,10 @@ public struct ChartLoader: Sendable {
             throw HelmError.chartLoad("stat \(path): no such file or directory", hint: "check the chart path")
         }
         guard isDirectory.boolValue else {
-            throw HelmError.chartLoad(
-                "\(path): packaged (.tgz) charts are not supported; unpack the chart into a directory")
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw HelmError.chartLoad("open \(path): permission denied")
+            }
+            return try load(files: ChartArchive.files(Array(data)))
         }
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var rules = try HelmIgnoreRules(text: readText(root.appendingPathComponent(".helmignore")) ?? "")
@@ -83,17 +85,19 @@ public struct ChartLoader: Sendable {
         for name in subchartFiles.keys.sorted() {
             guard let first = name.unicodeScalars.first, first != "_", first != "." else { continue }
             let entries = subchartFiles[name] ?? []
-            if name.hasSuffix(".tgz") {
-                throw HelmError.chartLoad(
-                    "error unpacking subchart \(name) in \(chart.name): packaged (.tgz) subcharts are not supported",
-                    hint: "unpack \(name) into charts/ as a directory")
-            }
-            let inner = entries.compactMap { f -> ChartFile? in
-                guard let slash = f.name.firstIndex(of: "/") else { return nil }
-                return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+            if name.hasSuffix(".tgz"), let archive = entries.first, archive.name != name {
+                throw HelmError.chartLoad("error unpacking subchart tar in \(chart.name): expected \(name), got \(archive.name)")
             }
             do {
-                chart.dependencies.append(try load(files: inner))
+                if name.hasSuffix(".tgz"), let archive = entries.first {
+                    chart.dependencies.append(try load(files: ChartArchive.files(archive.data)))
+                } else {
+                    let inner = entries.compactMap { f -> ChartFile? in
+                        guard let slash = f.name.firstIndex(of: "/") else { return nil }
+                        return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+                    }
+                    chart.dependencies.append(try load(files: inner))
+                }
             } catch let error as HelmError {
                 throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
             }
@@ -123,7 +127,9 @@ public struct ChartLoader: Sendable {
             guard let data = fm.contents(atPath: url.path) else {
                 throw HelmError.chartLoad("error reading \(relativeName)")
             }
-            files.append(ChartFile(name: relativeName, data: Array(data)))
+            var bytes = Array(data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
+            files.append(ChartFile(name: relativeName, data: bytes))
         }
     }
 
