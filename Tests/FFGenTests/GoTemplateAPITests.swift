@@ -214,6 +214,29 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(try render(ifs) == "x")
     }
 
+    /// A parsed set is shared by concurrent renders; each execution has its own state.
+    @Test func concurrentExecutions() async throws {
+        var set = TemplateSet()
+        try set.parse(name: "t", text: "{{ range $i, $e := .Values.list }}{{ $i }}:{{ $e }},{{ end }}{{ include \"d\" . }}{{ define \"d\" }}{{ .Values.s }}{{ end }}",
+                      functions: oracleFunctions)
+        let shared = set
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var out = ""
+                    try shared.execute(name: "t", data: oracleData(), functions: oracleFunctions,
+                                       options: ExecutionOptions(missingKey: .zero), into: &out)
+                    return out
+                }
+            }
+            var all: [String] = []
+            for try await o in group { all.append(o) }
+            return all
+        }
+        #expect(outputs.count == 16)
+        #expect(outputs.allSatisfy { $0 == "0:1,1:2,str" })
+    }
+
     @Test func printfIsPublic() {
         #expect(GoPrintf.format("%s=%d %v", [.string("a"), .int(1), .list([.float(1.5), .null])]) == "a=1 [1.5 <nil>]")
         #expect(GoPrintf.format("%d", [.string("x")]) == "%!d(string=x)")
