@@ -168,6 +168,8 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(try render("{{ len .V }} {{ index .V 1 }} {{ range $i, $v := .V }}{{ $i }}={{ $v }};{{ end }}", data: data)
             == "2 apps/v1 0=v1;1=apps/v1;")
         #expect(try render("{{ slice .V 1 }} {{ .V }}", data: data) == "[apps/v1] [v1 apps/v1]")
+        #expect(renderError("{{ eq .V .V }}", data: data)?.message
+            == "error calling eq: non-comparable type [v1 apps/v1]: common.VersionSet")
         #expect(try render("{{ len .F }} {{ range $k, $b := .F }}{{ $k }}:{{ $b }}{{ end }} {{ index .F \"a\" }}", data: data)
             == "1 a:[104] [104]")
     }
