@@ -30,6 +30,46 @@ struct HelmYAMLDecoder {
 
     init(recordLocations: Bool) { self.recordLocations = recordLocations }
 
+    /// go-yaml's guard against alias bombs: counts decoded nodes and those reached through aliases.
+    /// Go: yaml.v2 decode.go `unmarshal` (`document contains excessive aliasing`), `allowedAliasRatio`.
+    final class AliasBudget {
+        var decodeCount = 0
+        var aliasCount = 0
+        var aliasDepth = 0
+
+        func count(at location: SourceLocation) throws(HelmYAMLError) {
+            decodeCount += 1
+            if aliasDepth > 0 { aliasCount += 1 }
+            guard aliasCount > 100, decodeCount > 1000 else { return }
+            let allowed: Double
+            if decodeCount <= 400_000 {
+                allowed = 0.99
+            } else if decodeCount >= 4_000_000 {
+                allowed = 0.10
+            } else {
+                allowed = 0.99 - 0.89 * (Double(decodeCount - 400_000) / 3_600_000)
+            }
+            if Double(aliasCount) / Double(decodeCount) > allowed {
+                throw .converting("yaml: document contains excessive aliasing", at: location)
+            }
+        }
+
+        /// Counts `node` as go-yaml's `unmarshal` does (an alias counts itself, then its target inside the alias).
+        func enter(_ node: YAMLNode) throws(HelmYAMLError) {
+            try count(at: node.location)
+            if node.isAlias {
+                aliasDepth += 1
+                try count(at: node.location)
+            }
+        }
+
+        func leave(_ node: YAMLNode) {
+            if node.isAlias { aliasDepth -= 1 }
+        }
+    }
+
+    let budget = AliasBudget()
+
     /// An intermediate go-yaml value; keys are already converted to strings.
     indirect enum Decoded {
         case scalar(GoYAMLScalar, SourceLocation)
@@ -51,6 +91,8 @@ struct HelmYAMLDecoder {
     // MARK: go-yaml decoding
 
     func decode(_ node: YAMLNode) throws(HelmYAMLError) -> Decoded {
+        try budget.enter(node)
+        defer { budget.leave(node) }
         switch node.content {
         case .scalar(let text):
             return .scalar(try scalarValue(node, text), node.location)
@@ -91,6 +133,8 @@ struct HelmYAMLDecoder {
                 try merge(pair.value, into: map)
                 continue
             }
+            try budget.enter(pair.key)
+            budget.leave(pair.key)
             let key = try keyString(pair.key, value: pair.value)
             map.set(key, try decode(pair.value), at: pair.key.location)
         }
@@ -100,12 +144,16 @@ struct HelmYAMLDecoder {
     private func merge(_ node: YAMLNode, into map: DecodedMap) throws(HelmYAMLError) {
         let wantMap = HelmYAMLError.converting(
             "yaml: map merge requires map or sequence of maps as the value", at: node.location)
+        try budget.enter(node)
+        defer { budget.leave(node) }
         switch node.content {
         case .mapping(let pairs):
             try fill(map, pairs)
         case .sequence(let items):
             for item in items.reversed() {
                 guard case .mapping(let pairs) = item.content else { throw wantMap }
+                try budget.enter(item)
+                defer { budget.leave(item) }
                 try fill(map, pairs)
             }
         case .scalar:
