@@ -173,7 +173,6 @@ struct HelmYAMLDecoder {
             case .int(let i): return String(i)
             case .bool(let b): return b ? "true" : "false"
             case .float(let f): return GoSyntax.formatFloat32G(f)
-            case .merge: return "<<"
             case .null:
                 let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
                 throw .converting(
@@ -205,7 +204,6 @@ struct HelmYAMLDecoder {
                 }
                 return .float(f)
             case .string(let t), .timestamp(let t): return .string(t)
-            case .merge: return .string("<<")
             }
         case .list(let items, let loc):
             if recordLocations { locations.values[path] = loc }
@@ -243,7 +241,7 @@ extension HelmYAMLDecoder.Decoded {
             case .null: return "null"
             case .bool: return "bool"
             case .int, .uint, .float: return "number"
-            case .string, .timestamp, .merge: return "string"
+            case .string, .timestamp: return "string"
             }
         }
     }
