@@ -189,10 +189,11 @@ struct HelmYAMLDecoder {
     // MARK: JSON round trip
 
     /// `json.Marshal` then `json.Unmarshal` into `interface{}`: numbers become float64; NaN and infinities fail.
-    mutating func value(_ d: Decoded, path: String) throws(HelmYAMLError) -> Value {
+    mutating func value(_ d: Decoded, path: String, target: GoJSONTarget = .any) throws(HelmYAMLError) -> Value {
         switch d {
         case .scalar(let s, let loc):
             if recordLocations { locations.values[path] = loc }
+            if case .string = target, let text = Self.stringForStringField(s) { return .string(text) }
             switch s {
             case .null: return .null
             case .bool(let b): return .bool(b)
@@ -210,7 +211,7 @@ struct HelmYAMLDecoder {
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                out.append(try value(item, path: ValueLocations.child(path, index: i)))
+                out.append(try value(item, path: ValueLocations.child(path, index: i), target: target.element))
             }
             return .list(out)
         case .map(let m, let loc):
@@ -223,9 +224,27 @@ struct HelmYAMLDecoder {
                 guard let entry = m.entries[k] else { continue }
                 let childPath = ValueLocations.child(path, key: k)
                 if recordLocations { locations.keys[childPath] = entry.keyLocation }
-                values.append(try value(entry.value, path: childPath))
+                values.append(try value(entry.value, path: childPath, target: target.member(k)))
             }
             return .map(ValueMap(sortedKeys: sorted, values: values))
+        }
+    }
+}
+
+extension HelmYAMLDecoder {
+    /// A scalar decoded for a Go `string` field: sigs.k8s.io/yaml turns numbers and bools into text first
+    /// (floats with 32-bit precision, so `appVersion: 1.10` reads as "1.1"). Nil for strings and null.
+    /// Go: sigs.k8s.io/yaml yaml.go `convertToJSONableObject` (the `jsonTarget` string case).
+    static func stringForStringField(_ s: GoYAMLScalar) -> String? {
+        switch s {
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .bool(let b): return b ? "true" : "false"
+        case .float(let f):
+            if f.isNaN { return "NaN" }
+            if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
+            return GoSyntax.formatFloat32G(f)
+        case .null, .string, .timestamp: return nil
         }
     }
 }
@@ -243,6 +262,40 @@ extension HelmYAMLDecoder.Decoded {
             case .int, .uint, .float: return "number"
             case .string, .timestamp: return "string"
             }
+        }
+    }
+}
+
+/// The shape of the Go value that `sigs.k8s.io/yaml.Unmarshal` decodes into, as far as it changes the result:
+/// scalars bound for `string` fields become text before the JSON step. Struct fields match by JSON name, exactly
+/// or else case-insensitively, as `encoding/json` does.
+public indirect enum GoJSONTarget: Sendable {
+    /// `interface{}` or any non-string scalar type: values are kept as decoded.
+    case any
+    /// A Go `string`.
+    case string
+    /// A slice or array of the element type.
+    case slice(GoJSONTarget)
+    /// A map with string keys and the element type.
+    case map(GoJSONTarget)
+    /// A struct: JSON field names and their types; other keys are decoded as `.any`.
+    case structure([String: GoJSONTarget])
+
+    var element: GoJSONTarget {
+        switch self {
+        case .slice(let e), .map(let e): return e
+        default: return .any
+        }
+    }
+
+    func member(_ key: String) -> GoJSONTarget {
+        switch self {
+        case .map(let e): return e
+        case .structure(let fields):
+            if let f = fields[key] { return f }
+            let lower = key.lowercased()
+            return fields.first { $0.key.lowercased() == lower }?.value ?? .any
+        default: return .any
         }
     }
 }

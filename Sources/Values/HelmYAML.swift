@@ -194,6 +194,22 @@ public enum HelmYAML {
         try readFirstDocument(text, file: file, recordLocations: false).1
     }
 
+    /// Reads the first document as `sigs.k8s.io/yaml.Unmarshal` into a typed Go value does before JSON
+    /// decoding: numbers and bools bound for `string` fields become text (`appVersion: 1.10` gives "1.1",
+    /// an annotation `weight: 5` gives "5"). Type mismatches (a list for a string) are left to the caller.
+    public static func parseAny(_ text: String, file: String = "", target: GoJSONTarget) throws(HelmYAMLError) -> Value {
+        let parser = YAMLParser(text, file: file)
+        let node: YAMLNode?
+        do {
+            node = try parser.nextDocument()
+        } catch {
+            throw .yaml(error)
+        }
+        guard let node else { return .null }
+        var decoder = HelmYAMLDecoder(recordLocations: false)
+        return try decoder.value(try decoder.decode(node), path: "", target: target)
+    }
+
     /// `sigs.k8s.io/yaml.Unmarshal` into a Go map or struct named `goTypeName` (for example `util.SimpleHead`):
     /// the first document must be a map or empty, else the error names that type.
     public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap
