@@ -299,3 +299,15 @@ public indirect enum GoJSONTarget: Sendable {
         }
     }
 }
+
+extension ValueMap {
+    /// The value `encoding/json` stores in a struct field named `name` when decoding this object: keys match the
+    /// name exactly or case-insensitively, and of several matching keys the last one in the object (byte order,
+    /// as `json.Marshal` wrote it) wins. Go: encoding/json decode.go `object` (field lookup by folded name).
+    public func goStructField(_ name: String) -> Value? {
+        let folded = name.lowercased()
+        var found: Value?
+        for (key, value) in self where key == name || key.lowercased() == folded { found = value }
+        return found
+    }
+}

@@ -278,3 +278,13 @@ func yamlStringFieldsOfTypedTargets(_ text: String, _ field: String, _ json: Str
     let got = try #require(value.mapValue?[field])
     #expect(try GoJSON.marshal(got) == json)
 }
+
+@Test func yamlGoStructFieldMatchesCaseInsensitively() throws {
+    // Helm v4 sorts a document with `KIND: Namespace` as a Namespace: SimpleHead's `kind` field takes it.
+    let head = GoJSONTarget.structure(["kind": .string, "metadata": .structure(["name": .string])])
+    let doc = try #require(try HelmYAML.parseAny("KIND: Namespace\n", target: head).mapValue)
+    #expect(doc.goStructField("kind")?.stringValue == "Namespace")
+    // `kind: 5` reads as the text "5" (an unknown kind).
+    let five = try #require(try HelmYAML.parseAny("kind: 5\n", target: head).mapValue)
+    #expect(five.goStructField("kind")?.stringValue == "5")
+}
