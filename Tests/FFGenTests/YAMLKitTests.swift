@@ -96,3 +96,24 @@ import YAMLKit
         #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 4, offset: 8))
     }
 }
+
+/// Parsing, emitting the same events and parsing again gives the same events (values, tags, anchors, styles).
+@Test(arguments: [
+    "a: &x {k: 'v', n: !!int \"3\"}\nb: *x\nc: [1, \"two\", !custom three]\n",
+    "- |\n  literal\n  text\n- >-\n  folded\n  text\n- plain\n",
+    "--- first\n...\n--- !!map\nsecond: {}\n",
+    "? complex key\n: value\nempty:\nlist: []\n",
+])
+func yamlKitEventsRoundTrip(_ text: String) throws {
+    func events(_ text: String) throws -> [YAMLEvent] {
+        let parser = YAMLParser(text)
+        var out: [YAMLEvent] = []
+        while let e = try parser.nextEvent() { out.append(e.event) }
+        return out
+    }
+    let first = try events(text)
+    let emitter = YAMLEmitter(options: YAMLEmitter.Options(suppressOpenEndedMarker: false))
+    try emitter.emit(first)
+    let second = try events(emitter.output)
+    #expect(first == second, "\(emitter.output)")
+}
