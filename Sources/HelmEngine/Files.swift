@@ -89,9 +89,8 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     /// Helm: files.Lines — the text split at `\n`, without the one trailing newline.
     public func lines(_ name: String) -> [String] {
         guard let data = entries.first(where: { $0.name == name })?.data, !data.isEmpty else { return [] }
-        var text = Substring(String(decoding: data, as: UTF8.self))
-        if text.hasSuffix("\n") { text = text.dropLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = data.last == 0x0A ? data.dropLast() : data[...]
+        return String(decoding: trimmed, as: UTF8.self).splitLines()
     }
 
     /// Helm: files.AsConfig — base name → text, as YAML.

@@ -67,8 +67,8 @@ enum HelmTemplateErrors {
 
     private static func sourceLine(_ text: String?, line: Int) -> String? {
         guard let text, line >= 1 else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return line <= lines.count ? String(lines[line - 1]) : nil
+        let lines = text.splitLines()
+        return line <= lines.count ? lines[line - 1] : nil
     }
 
     /// The text between the first HELM_ERR_START and the last HELM_ERR_END (Helm's greedy regexp).
