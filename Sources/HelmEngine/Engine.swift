@@ -44,8 +44,8 @@ public struct Engine: Sendable {
         return try outcome.result.get()
     }
 
-    /// The stack of the render thread: deep enough for 1000 nested includes.
-    static let renderStackSize = 1 << 30
+    /// The stack of the render thread: deep enough for 1000 nested includes (as GoTemplate's LargeStack).
+    static let renderStackSize = 256 << 20
 
     private func renderOnCurrentThread(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
         var templates: [String: Renderable] = [:]

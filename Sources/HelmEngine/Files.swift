@@ -3,7 +3,7 @@ import Values
 /// `.Files`: the chart's non-template files by path. Helm: pkg/engine files.go (`files map[string][]byte`).
 ///
 /// In Go it is a map type with methods, so `len .Files`, `range $path, $bytes := .Files` and `index` work
-/// as on a map; `serialized` exposes that map (content as text) for the executor.
+/// as on a map (not yet supported by the executor for objects).
 public final class ChartFiles: TemplateObject, @unchecked Sendable {
     /// Path → bytes, sorted by path.
     public let entries: [(name: String, data: [UInt8])]
@@ -34,9 +34,9 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
         entries.first { $0.name == name }.map { Self.bytesValue($0.data) }
     }
 
-    /// The map (path → text) as `toYaml`/`range` see it.
+    /// encoding/json form: path → base64 of the bytes (Go marshals `[]byte` as base64).
     public var serialized: Value {
-        .map(ValueMap(entries.map { ($0.name, Value.string(String(decoding: $0.data, as: UTF8.self))) }))
+        .map(ValueMap(entries.map { ($0.name, Value.string(Base64.encode($0.data))) }))
     }
 
     /// Go prints a map of byte slices: `map[a.txt:[108 105] …]`.
