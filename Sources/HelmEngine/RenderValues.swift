@@ -126,9 +126,9 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
         else {
             throw HelmError(code: .values, message: "could not parse \(GoQuote.quote(text)) as version")
         }
-        let patch = parts.count > 2 ? UInt64(parts[2]) ?? 0 : 0
         version = text.hasPrefix("v") ? text : "v" + text
-        normalizedVersion = "v\(major).\(minor).\(patch)"
+        // k8s.io/apimachinery ParseGeneric keeps the numeric components it read (`1.28+` is `v1.28`).
+        normalizedVersion = "v" + parts.joined(separator: ".")
         self.major = String(major)
         self.minor = String(minor)
     }

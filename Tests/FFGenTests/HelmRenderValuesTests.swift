@@ -88,4 +88,23 @@ struct HelmRenderValuesTests {
             Issue.record("unexpected \(error)")
         }
     }
+
+    /// `--kube-version` parsing; rows from Helm v4.2.3's capabilities_test.go (TestParseKubeVersionWithVendorSuffixes).
+    static let kubeVersions: [(String, String, String, String, String)] = [
+        ("v1.33.4-gke.1245000", "v1.33.4-gke.1245000", "v1.33.4", "1", "33"),
+        ("1.30.2-gke.1587003", "v1.30.2-gke.1587003", "v1.30.2", "1", "30"),
+        ("v1.28+", "v1.28+", "v1.28", "1", "28"),
+        ("1.28+", "v1.28+", "v1.28", "1", "28"),
+        ("v1.31.0", "v1.31.0", "v1.31.0", "1", "31"),
+        ("1.29.0", "v1.29.0", "v1.29.0", "1", "29"),
+    ]
+
+    @Test(arguments: kubeVersions)
+    func kubeVersion(_ input: String, _ version: String, _ string: String, _ major: String, _ minor: String) throws {
+        let kv = try KubeVersion(parsing: input)
+        #expect(kv.version == version)
+        #expect(kv.goString == string)
+        #expect(kv.major == major)
+        #expect(kv.minor == minor)
+    }
 }
