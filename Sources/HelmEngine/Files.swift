@@ -1,11 +1,12 @@
 import Foundation
+import GoTemplate
 import Values
 
 /// `.Files`: the chart's non-template files by path. Helm: pkg/engine files.go (`files map[string][]byte`).
 ///
 /// In Go it is a map type with methods, so `len .Files`, `range $path, $bytes := .Files` and `index` work
-/// as on a map (not yet supported by the executor for objects).
-public final class ChartFiles: TemplateObject, @unchecked Sendable {
+/// as on a map of byte slices.
+public final class ChartFiles: TemplateObject, TemplateCollection, TemplateMethodSignatures, @unchecked Sendable {
     /// Path → bytes, sorted by path.
     public let entries: [(name: String, data: [UInt8])]
     private let codecs: HelmCodecs
@@ -33,6 +34,19 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     /// Map-key access (`.Files.name` for a key without dots, as Go allows on maps).
     public func field(_ name: String) -> Value? {
         entries.first { $0.name == name }.map { Self.bytesValue($0.data) }
+    }
+
+    /// The map of path → `[]byte` that `len`, `range` and `index` see.
+    public var elements: Value { .map(ValueMap(entries.map { ($0.name, Self.bytesValue($0.data)) })) }
+
+    /// Go signatures of the methods: `Get`, `GetBytes`, `Glob`, `Lines` take a string; `AsConfig`, `AsSecrets`
+    /// nothing.
+    public func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        switch name {
+        case "Get", "GetBytes", "Glob", "Lines": return ([.string], nil)
+        case "AsConfig", "AsSecrets": return ([], nil)
+        default: return nil
+        }
     }
 
     /// encoding/json form: path → base64 of the bytes (Go marshals `[]byte` as base64).
@@ -72,8 +86,7 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
         }
     }
 
-    // Deviation: Go's []byte has no Value counterpart; bytes are a list of ints (prints the same with %v).
-    private static func bytesValue(_ bytes: [UInt8]) -> Value { .list(bytes.map { .int(Int64($0)) }) }
+    private static func bytesValue(_ bytes: [UInt8]) -> Value { .object(GoBytes(bytes)) }
 
     /// Helm: files.GetBytes — empty for a missing file.
     public func getBytes(_ name: String) -> [UInt8] { entries.first { $0.name == name }?.data ?? [] }
@@ -109,4 +122,28 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     private static func baseName(_ path: String) -> String {
         String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
     }
+}
+
+/// A Go `[]byte` (`.Files.GetBytes`): a slice of uint8 that prints as numbers and marshals as base64.
+public final class GoBytes: TemplateObject, TemplateCollection, @unchecked Sendable {
+    /// The bytes.
+    public let bytes: [UInt8]
+
+    /// Wraps bytes.
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Go's type name.
+    public var goTypeName: String { "[]uint8" }
+    /// A slice.
+    public var goKind: String { "slice" }
+    /// An empty slice is false.
+    public var isTruthy: Bool { !bytes.isEmpty }
+    /// Slices have no fields.
+    public func field(_ name: String) -> Value? { nil }
+    /// The elements as Go integers.
+    public var elements: Value { .list(bytes.map { .int(Int64($0)) }) }
+    /// `[104 105]`.
+    public var goString: String { "[" + bytes.map { String($0) }.joined(separator: " ") + "]" }
+    /// encoding/json writes `[]byte` as base64.
+    public var serialized: Value { .string(Data(bytes).base64EncodedString()) }
 }
