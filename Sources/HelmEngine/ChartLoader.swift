@@ -48,8 +48,11 @@ public struct ChartLoader: Sendable {
         var subchartFiles: [String: [ChartFile]] = [:]
         for file in files {
             switch file.name {
-            case "Chart.yaml", "Chart.lock", "requirements.lock":
+            case "Chart.yaml", "Chart.lock":
                 continue
+            case "requirements.lock":
+                // Only apiVersion v1 charts keep their lock file among `.Files`.
+                if chart.metadata.apiVersion == "v1" { chart.files.append(file) }
             case "values.yaml":
                 do {
                     chart.values = try codecs.loadValues(file.text)
