@@ -129,7 +129,7 @@ public struct HelmRenderer: Sendable {
         for pattern in patterns {
             var matched = false
             for document in documents {
-                guard let sourceLine = document.split(separator: "\n").first(where: { $0.hasPrefix("# Source: ") })
+                guard let sourceLine = document.splitLines().first(where: { $0.hasPrefix("# Source: ") })
                 else { continue }
                 let source = sourceLine.dropFirst("# Source: ".count)
                 guard let slash = source.firstIndex(of: "/") else { continue }
