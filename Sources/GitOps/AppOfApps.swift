@@ -143,7 +143,7 @@ public struct AppOfApps: Sendable {
             renderedAny = true
             for (object, value) in objects {
                 state.objects.append(object)
-                guard ArgoApplication.isApplication(value) else { continue }
+                guard let value, ArgoApplication.isApplication(value) else { continue }
                 let child: ArgoApplication
                 do {
                     child = try ArgoApplication(object: value)
@@ -204,7 +204,7 @@ public struct AppOfApps: Sendable {
     private func render(
         source: ArgoApplication.Source, chartDirectory: String, application: ArgoApplication, chain: [String],
         state: inout State
-    ) throws(GitOpsError) -> [(RenderedObject, ValueMap)] {
+    ) throws(GitOpsError) -> [(RenderedObject, ValueMap?)] {
         let helm = source.helm ?? ArgoApplication.Helm()
         func failure(_ error: HelmError) -> GitOpsError {
             GitOpsError(
@@ -244,17 +244,30 @@ public struct AppOfApps: Sendable {
                 code: .render, message: String(describing: error), applications: chain, chart: chartDirectory)
         }
 
-        var documents: [(source: String, text: String)] = []
+        // Documents with the kind and name Helm's sorter already read ("" for CRD files, read below).
+        var documents: [(source: String, text: String, apiVersion: String, kind: String, name: String)] = []
         if renderOptions.includeCRDs {
             for crd in chart.crdObjects {
-                for text in ManifestSorter.splitManifests(crd.file.text) { documents.append((crd.path, text)) }
+                for text in ManifestSorter.splitManifests(crd.file.text) { documents.append((crd.path, text, "", "", "")) }
             }
         }
-        for manifest in release.manifests { documents.append((manifest.path, manifest.content)) }
-        for hook in release.hooks { documents.append((hook.manifest.path, hook.manifest.content)) }
+        for m in release.manifests + release.hooks.map(\.manifest) {
+            documents.append((m.path, m.content, m.apiVersion, m.kind, m.name))
+        }
 
-        var result: [(RenderedObject, ValueMap)] = []
+        var result: [(RenderedObject, ValueMap?)] = []
         for document in documents {
+            // Most documents need only their namespace; Applications (followed) and odd shapes are parsed.
+            if !document.kind.isEmpty, !document.name.isEmpty, document.kind != "Application",
+                case .known(let namespace) = ManifestHead.namespace(of: document.text)
+            {
+                result.append(
+                    (RenderedObject(
+                        environment: state.environment.id, application: application.name,
+                        apiVersion: document.apiVersion, kind: document.kind, namespace: namespace, name: document.name, source: document.source,
+                        document: document.text), nil))
+                continue
+            }
             let value: Value
             do {
                 value = try renderer.codecs.yamlDocument(document.text)

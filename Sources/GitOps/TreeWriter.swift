@@ -151,13 +151,16 @@ public struct TreeWriter: Sendable {
             let removing = Dictionary(uniqueKeysWithValues: plan.remove.map { ($0, "0000000000000000") })
             var interim = try Self.parseRecord(plan.record)
             interim.merge(removing) { current, _ in current }
-            try writeAtomically(Self.recordText(interim), to: Self.recordName)
-            for path in plan.create + plan.update { try writeAtomically(plan.contents[path] ?? "", to: path) }
+            var directories: Set<String> = []
+            try writeAtomically(Self.recordText(interim), to: Self.recordName, directories: &directories)
+            for path in plan.create + plan.update {
+                try writeAtomically(plan.contents[path] ?? "", to: path, directories: &directories)
+            }
             for path in plan.remove {
                 try FileManager.default.removeItem(atPath: RepoPath.join(outputPath, path))
                 removeEmptyParents(of: path)
             }
-            try writeAtomically(plan.record, to: Self.recordName)
+            try writeAtomically(plan.record, to: Self.recordName, directories: &directories)
         } catch let error as GitOpsError {
             throw error
         } catch {
@@ -167,18 +170,47 @@ public struct TreeWriter: Sendable {
 
     // MARK: - Files
 
-    private func writeAtomically(_ content: String, to path: String) throws {
+    // Writes through a temporary file in the target's folder and a rename, so the file is whole or absent. No
+    // fsync per file: the tree is reproducible from the repository, and thousands of syncs dominate a run.
+    private func writeAtomically(_ content: String, to path: String, directories: inout Set<String>) throws {
         let target = RepoPath.join(outputPath, path)
         let directory = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = RepoPath.join(directory, Self.temporaryPrefix + UUID().uuidString)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(content.utf8)) else {
-            throw GitOpsError(code: .io, message: "cannot write \(temporary)")
+        try makeDirectories(directory, known: &directories)
+        let temporary = RepoPath.join(directory, Self.temporaryPrefix + String(getpid()))
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw GitOpsError(code: .io, message: "cannot create \(temporary): errno \(errno)") }
+        var bytes = Array(content.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                close(descriptor)
+                unlink(temporary)
+                throw GitOpsError(code: .io, message: "cannot write \(temporary): errno \(errno)")
+            }
+            written += n
         }
+        close(descriptor)
         if rename(temporary, target) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             throw GitOpsError(code: .io, message: "cannot rename \(temporary) to \(target): errno \(errno)")
         }
+    }
+
+    // `mkdir -p`, remembering the folders that exist so each is created (or checked) once per run.
+    private func makeDirectories(_ directory: String, known: inout Set<String>) throws {
+        if known.contains(directory) { return }
+        if !RepositoryConfig.isDirectory(directory) {
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent != directory { try makeDirectories(parent, known: &known) }
+            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                throw GitOpsError(code: .io, message: "cannot create folder \(directory): errno \(errno)")
+            }
+        }
+        known.insert(directory)
     }
 
     private func removeEmptyParents(of path: String) {

@@ -179,6 +179,13 @@ def split_documents(manifest: str) -> list[tuple[str, str, dict]]:
     return documents
 
 
+def clean_set_parameter(value: str) -> str:
+    """ArgoCD util/helm/cmd.go cleanSetParameters: escape commas unless the value is a {list}."""
+    if value.startswith("{") and value.endswith("}"):
+        return value
+    return re.sub(r"(?<!\\),", r"\\,", value)
+
+
 class CycleError(Exception):
     """Applications that render each other."""
 
@@ -199,7 +206,14 @@ def follow(repo: Repository, app: dict, charts: list[str], renders: list[dict], 
         helm_settings = source.get("helm") or {}
         values: dict = {}
         for file in helm_settings.get("valueFiles") or []:
-            if file.startswith("/"):
+            if file.startswith("$"):
+                # Multi-source `$ref/path`: a path in the repository of the source with that ref.
+                ref, _, rest = file[1:].partition("/")
+                ref_source = next(s for s in sources if s.get("ref") == ref)
+                if not repo.is_this(ref_source.get("repoURL", "")):
+                    raise NotImplementedError(f"values file {file} from another repository")
+                path = repo.root / rest
+            elif file.startswith("/"):
                 path = repo.root / file.lstrip("/")
             else:
                 path = (repo.root / chart / file).resolve()
@@ -211,9 +225,12 @@ def follow(repo: Repository, app: dict, charts: list[str], renders: list[dict], 
             inline = helm.values_from_yaml(helm_settings["values"])
         if inline:
             values = merge_maps(values, inline)
+        if helm_settings.get("fileParameters"):
+            raise NotImplementedError("fileParameters")
         for parameter in helm_settings.get("parameters") or []:
             parse = helm.parse_set_string_values if parameter.get("forceString") else helm.parse_set_string
-            values = merge_maps(values, parse(f"{parameter['name']}={parameter.get('value', '')}"))
+            value = clean_set_parameter(parameter.get("value", ""))
+            values = merge_maps(values, parse(f"{parameter['name']}={value}"))
         release = helm_settings.get("releaseName") or name
         namespace = helm_settings.get("namespace") or (spec.get("destination") or {}).get("namespace") or "default"
         manifest = render_chart(repo.root / chart, release, namespace, values)
