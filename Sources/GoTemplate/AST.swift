@@ -2,6 +2,7 @@
 public final class TemplateSource: Sendable {
     /// The name of the top-level template being parsed (Go `ParseName`), used in locations.
     public let parseName: String
+    /// The UTF-8 bytes of the text.
     public let bytes: [UInt8]
 
     /// Creates a source.
@@ -52,7 +53,7 @@ public indirect enum Node: Sendable, CustomStringConvertible {
     /// Go's `Node.String()`.
     public var description: String {
         switch self {
-        case .text(let n): return GoQuote.quote(n.text)
+        case .text(let n): return n.text  // Go: textFormat is "%s" outside parse's own tests.
         case .action(let n): return "{{\(n.pipe)}}"
         case .comment(let n): return "{{\(n.text)}}"
         case .if(let n): return n.describe("if")
@@ -70,7 +71,9 @@ public indirect enum Node: Sendable, CustomStringConvertible {
 
 /// A sequence of nodes.
 public struct ListNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// The nodes in order.
     public var nodes: [Node]
 
     /// Creates a list.
@@ -79,6 +82,7 @@ public struct ListNode: Sendable, CustomStringConvertible {
         self.nodes = nodes
     }
 
+    /// Go's `String()` of the node.
     public var description: String { nodes.map(\.description).joined() }
 
     /// Go `parse.IsEmptyTree`: only whitespace text and comments.
@@ -98,29 +102,41 @@ public struct ListNode: Sendable, CustomStringConvertible {
 
 /// Plain text.
 public struct TextNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// The text.
     public var text: String
 }
 
 /// A comment (only kept when comments are parsed).
 public struct CommentNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// The text.
     public var text: String
 }
 
 /// `{{pipeline}}`.
 public struct ActionNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// 1-based line where the node starts.
     public var line: Int
+    /// The pipeline.
     public var pipe: PipeNode
 }
 
 /// `if`, `range` or `with` with an optional else list.
 public struct BranchNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// 1-based line where the node starts.
     public var line: Int
+    /// The pipeline.
     public var pipe: PipeNode
+    /// The body.
     public var list: ListNode
+    /// The `else` body, if any.
     public var elseList: ListNode?
 
     func describe(_ name: String) -> String {
@@ -131,21 +147,30 @@ public struct BranchNode: Sendable {
 
 /// `{{template "name" pipeline}}`.
 public struct TemplateNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// 1-based line where the node starts.
     public var line: Int
+    /// The name.
     public var name: String
+    /// The pipeline.
     public var pipe: PipeNode?
 }
 
 /// A pipeline with optional variable declarations: `$x := cmd | cmd`.
 public struct PipeNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// 1-based line where the node starts.
     public var line: Int
     /// `=` rather than `:=`.
     public var isAssign: Bool
+    /// Declared or assigned variables.
     public var decl: [VariableNode]
+    /// The commands, in pipe order.
     public var commands: [CommandNode]
 
+    /// Go's `String()` of the node.
     public var description: String {
         var s = ""
         if !decl.isEmpty {
@@ -157,9 +182,12 @@ public struct PipeNode: Sendable, CustomStringConvertible {
 
 /// A command: an operand followed by arguments.
 public struct CommandNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// The operands; the first is the command itself.
     public var arguments: [Operand]
 
+    /// Go's `String()` of the node.
     public var description: String {
         arguments.map { arg -> String in
             if case .pipe(let p) = arg { return "(\(p))" }
@@ -215,17 +243,24 @@ public indirect enum Operand: Sendable, CustomStringConvertible {
 
 /// `.a.b.c`
 public struct FieldNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// The identifiers in order.
     public var identifiers: [String]
+    /// Go's `String()` of the node.
     public var description: String { identifiers.map { "." + $0 }.joined() }
 }
 
 /// `(pipeline).a.b`, or a term followed by fields.
 public struct ChainNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// The term the fields apply to.
     public var node: Operand
+    /// The field names after the term.
     public var fields: [String]
 
+    /// Go's `String()` of the node.
     public var description: String {
         var s: String
         if case .pipe(let p) = node { s = "(\(p))" } else { s = node.description }
@@ -236,42 +271,61 @@ public struct ChainNode: Sendable, CustomStringConvertible {
 
 /// `$x` or `$x.a.b`: the first identifier is the variable name including `$`.
 public struct VariableNode: Sendable, CustomStringConvertible {
+    /// Byte offset in the source.
     public var position: Int
+    /// The identifiers in order.
     public var identifiers: [String]
+    /// Go's `String()` of the node.
     public var description: String { identifiers.joined(separator: ".") }
 }
 
 /// A function name.
 public struct IdentifierNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// The name.
     public var name: String
 }
 
 /// `true` / `false`.
 public struct BoolNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// The value.
     public var value: Bool
 }
 
 /// A string constant; `quoted` is the original source spelling.
 public struct StringNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// The literal as written, quotes included.
     public var quoted: String
+    /// The text.
     public var text: String
 }
 
 /// A numeric constant with every interpretation Go's parser found valid (Go `NumberNode`).
 public struct NumberNode: Sendable {
+    /// Byte offset in the source.
     public var position: Int
+    /// Whether the constant is a valid int64.
     public var isInt = false
+    /// Whether the constant is a valid uint64.
     public var isUint = false
+    /// Whether the constant is a valid float64.
     public var isFloat = false
+    /// Whether the constant is complex (`2i`).
     public var isComplex = false
+    /// The int64 value when `isInt`.
     public var int: Int64 = 0
+    /// The uint64 value when `isUint`.
     public var uint: UInt64 = 0
+    /// The float64 value when `isFloat`.
     public var float: Double = 0
     /// The imaginary part when `isComplex` (the real part is zero for template constants such as `2i`).
     public var complexReal: Double = 0
+    /// The imaginary part when `isComplex`.
     public var complexImag: Double = 0
     /// The original text.
     public var text: String
@@ -279,7 +333,12 @@ public struct NumberNode: Sendable {
 
 /// A parsed template: its name, its root list and its source.
 public struct Tree: Sendable {
+    /// The name.
     public var name: String
+    /// The root list.
     public var root: ListNode
+    /// The text the tree was parsed from.
     public var source: TemplateSource
+    /// The deepest nesting of controls and parentheses in the parse that produced the tree.
+    public var depth: Int = 0
 }

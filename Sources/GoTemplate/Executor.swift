@@ -39,6 +39,20 @@ struct RValue {
     }
 }
 
+/// Counts nested `template`/`include` calls on the current thread; past a limit the work continues on a fresh
+/// large stack (`LargeStack`), so Go's depth limits are reachable without overflowing the caller's stack.
+struct StackBudget {
+    /// Units a nested execution (`include`, `tpl`) costs; it holds several more frames than a `template` call.
+    static let unitsPerNestedExecution = 4
+
+    var units: Int
+    var onLargeStack: Bool
+
+    /// Whether the next nested call should move to a new thread. The caller's stack size is unknown, so the
+    /// first move happens early.
+    var exhausted: Bool { units >= (onLargeStack ? 2048 : 48) }
+}
+
 /// What walking a node asks of the enclosing `range` (Go panics with walkBreak/walkContinue; these are results).
 enum WalkResult {
     case normal
@@ -89,6 +103,8 @@ final class Executor: FunctionContext {
     var depth = 0
     var node: AtNode = .none
     var out = ""
+    /// How much of the current thread's stack nested template calls have used.
+    var stack = StackBudget(units: 0, onLargeStack: false)
 
     init(set: TemplateSet, functions: FunctionTable, options: ExecutionOptions, tree: Tree) {
         self.set = set
@@ -102,9 +118,12 @@ final class Executor: FunctionContext {
     var currentTemplateName: String { tree.name }
 
     func executeTemplate(named name: String, data: Value) throws -> String {
-        var output = ""
-        try set.execute(name: name, data: data, functions: functions, options: options, into: &output)
-        return output
+        guard let target = set.trees[name] else {
+            throw TemplateError(
+                kind: .other, locationName: name, line: 0,
+                message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.rootName))")
+        }
+        return try executeNested(set: set, tree: target, data: data)
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {
@@ -114,9 +133,21 @@ final class Executor: FunctionContext {
     func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
         var copy = set
         let parsed = try copy.parseTree(name: templateName, text: text, functions: functions)
-        var output = ""
-        try copy.execute(tree: parsed, data: data, functions: functions, options: options, into: &output)
-        return output
+        return try executeNested(set: copy, tree: parsed, data: data)
+    }
+
+    /// A fresh execution (Go `ExecuteTemplate`) started from a function, sharing this one's stack budget.
+    func executeNested(set: TemplateSet, tree: Tree, data: Value) throws -> String {
+        let child = Executor(set: set, functions: functions, options: options, tree: tree)
+        child.stack = stack
+        child.stack.units += StackBudget.unitsPerNestedExecution
+        if child.stack.exhausted {
+            child.stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { try child.run(data: data) }
+        } else {
+            try child.run(data: data)
+        }
+        return child.out
     }
 
     // MARK: - Entry
@@ -124,7 +155,19 @@ final class Executor: FunctionContext {
     func run(data: Value) throws {
         let dot = RValue(data)
         vars = [("$", dot)]
-        _ = try walk(dot, .list(tree.root))
+        try walkRoot(dot, tree)
+    }
+
+    /// Trees nested deeper than this run on a large stack (each level costs several frames).
+    static let deepTree = 64
+
+    /// Walks a template's root, on a large stack when the tree is deeply nested.
+    func walkRoot(_ dot: RValue, _ target: Tree) throws {
+        if target.depth > Executor.deepTree {
+            try LargeStack.run { _ = try self.walk(dot, .list(target.root)) }
+        } else {
+            _ = try walk(dot, .list(target.root))
+        }
     }
 
     // MARK: - Errors
@@ -213,7 +256,11 @@ final class Executor: FunctionContext {
         at(.node(.range(r)))
         let outerMark = vars.count
         defer { vars.removeLast(vars.count - outerMark) }
-        let val = try evalPipeline(dot, r.pipe).unwrapped
+        let evaluated = try evalPipeline(dot, r.pipe).unwrapped
+        let collection = evaluated.value?.collectionElements
+        let val = collection.map { RValue($0) } ?? evaluated
+        // Elements of a Go []interface{} or map[string]interface{} are interfaces; a collection object's are not.
+        let elementsBoxed = collection == nil
         let mark = vars.count
         // Runs one iteration; returns false when the loop must stop ({{break}}).
         func oneIteration(_ index: RValue, _ elem: RValue) throws -> Bool {
@@ -243,12 +290,12 @@ final class Executor: FunctionContext {
         switch val.value {
         case .list(let l) where !l.isEmpty:
             for (i, e) in l.enumerated() {
-                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: true)) { break }
+                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .map(let m) where !m.isEmpty:
             for (k, v) in m {
-                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: true)) { break }
+                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .int(let n):
@@ -290,10 +337,14 @@ final class Executor: FunctionContext {
             tree = savedTree
             vars = savedVars
         }
-        if depth % 256 == 0 {
+        let savedStack = stack
+        defer { stack = savedStack }
+        stack.units += 1
+        if stack.exhausted {
+            stack = StackBudget(units: 0, onLargeStack: true)
             try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
         } else {
-            _ = try walk(newDot, .list(target.root))
+            try walkRoot(newDot, target)
         }
     }
 
@@ -433,8 +484,16 @@ final class Executor: FunctionContext {
     func evalMethodCall(_ dot: RValue, _ object: any TemplateObject, _ name: String, _ node: Operand,
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var argv: [Value] = []
-        for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
-        if let f = final { argv.append(f.asInterface) }
+        if let signature = (object as? any TemplateMethodSignatures)?.methodSignature(name) {
+            let operands = args.isEmpty ? [node] : args
+            try checkArity(name: name, parameters: signature.parameters.count, variadic: signature.variadic != nil,
+                           args: operands, final: final)
+            argv = try evalArguments(dot, parameters: signature.parameters, variadic: signature.variadic,
+                                     args: operands, final: final).map(\.asInterface)
+        } else {
+            for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
+            if let f = final { argv.append(f.asInterface) }
+        }
         do {
             return RValue(value: try object.callMethod(name, argv), boxed: false)
         } catch let e as TemplateError {

@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Values
 
 /// Loads a chart directory (or an in-memory file list) as Helm's v2 loader does.
@@ -22,8 +23,10 @@ public struct ChartLoader: Sendable {
             throw HelmError.chartLoad("stat \(path): no such file or directory", hint: "check the chart path")
         }
         guard isDirectory.boolValue else {
-            throw HelmError.chartLoad(
-                "\(path): packaged (.tgz) charts are not supported; unpack the chart into a directory")
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw HelmError.chartLoad("open \(path): permission denied")
+            }
+            return try load(files: ChartArchive.files(Array(data)))
         }
         let root = URL(fileURLWithPath: path).standardizedFileURL
         var rules = try HelmIgnoreRules(text: readText(root.appendingPathComponent(".helmignore")) ?? "")
@@ -82,17 +85,19 @@ public struct ChartLoader: Sendable {
         for name in subchartFiles.keys.sorted() {
             guard let first = name.unicodeScalars.first, first != "_", first != "." else { continue }
             let entries = subchartFiles[name] ?? []
-            if name.hasSuffix(".tgz") {
-                throw HelmError.chartLoad(
-                    "error unpacking subchart \(name) in \(chart.name): packaged (.tgz) subcharts are not supported",
-                    hint: "unpack \(name) into charts/ as a directory")
-            }
-            let inner = entries.compactMap { f -> ChartFile? in
-                guard let slash = f.name.firstIndex(of: "/") else { return nil }
-                return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+            if name.hasSuffix(".tgz"), let archive = entries.first, archive.name != name {
+                throw HelmError.chartLoad("error unpacking subchart tar in \(chart.name): expected \(name), got \(archive.name)")
             }
             do {
-                chart.dependencies.append(try load(files: inner))
+                if name.hasSuffix(".tgz"), let archive = entries.first {
+                    chart.dependencies.append(try load(files: ChartArchive.files(archive.data)))
+                } else {
+                    let inner = entries.compactMap { f -> ChartFile? in
+                        guard let slash = f.name.firstIndex(of: "/") else { return nil }
+                        return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+                    }
+                    chart.dependencies.append(try load(files: inner))
+                }
             } catch let error as HelmError {
                 throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
             }
@@ -122,7 +127,9 @@ public struct ChartLoader: Sendable {
             guard let data = fm.contents(atPath: url.path) else {
                 throw HelmError.chartLoad("error reading \(relativeName)")
             }
-            files.append(ChartFile(name: relativeName, data: Array(data)))
+            var bytes = Array(data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
+            files.append(ChartFile(name: relativeName, data: bytes))
         }
     }
 
@@ -206,12 +213,12 @@ public struct ChartLoader: Sendable {
         if md.apiVersion.isEmpty { throw validationError("chart.metadata.apiVersion is required") }
         if md.name.isEmpty { throw validationError("chart.metadata.name is required") }
         if md.name == "." || md.name == ".." {
-            throw validationError("chart.metadata.name \(GoStrconv.quote(md.name)) is not allowed")
+            throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is not allowed")
         }
-        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoStrconv.quote(md.name)) is invalid") }
+        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is invalid") }
         if md.version.isEmpty { throw validationError("chart.metadata.version is required") }
         if !SemanticVersion.isValid(md.version) {
-            throw validationError("chart.metadata.version \(GoStrconv.quote(md.version)) is invalid")
+            throw validationError("chart.metadata.version \(GoQuote.quote(md.version)) is invalid")
         }
         if !["", "application", "library"].contains(md.type) {
             throw validationError("chart.metadata.type must be application or library")
@@ -219,11 +226,11 @@ public struct ChartLoader: Sendable {
         var seen = Set<String>()
         for dependency in md.dependencies {
             if !dependency.alias.isEmpty && !Self.isValidAlias(dependency.alias) {
-                throw validationError("dependency \(GoStrconv.quote(dependency.name)) has disallowed characters in the alias")
+                throw validationError("dependency \(GoQuote.quote(dependency.name)) has disallowed characters in the alias")
             }
             let key = dependency.effectiveName
             if !seen.insert(key).inserted {
-                throw validationError("more than one dependency with name or alias \(GoStrconv.quote(key))")
+                throw validationError("more than one dependency with name or alias \(GoQuote.quote(key))")
             }
         }
     }
@@ -249,15 +256,18 @@ private struct StructDecoder {
                 + "\(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
     }
 
-    /// A scalar that sigs.k8s.io/yaml turns into a string for a string field (numbers and bools keep their text).
-    // Deviation: a YAML number reaches us as a float, so `1.10` reads back as `1.1`.
+    /// A scalar that sigs.k8s.io/yaml turns into a string for a string field: YAML integers print in decimal
+    /// (`0x1F` is `31`), floats as Go's `%g` (`1.10` is `1.1`), bools as `true`/`false`.
+    // Deviation: numbers reach us as float64, so a whole float literal (`1e6`) prints like an integer.
     func scalarString(_ value: Value, field: String) throws -> String {
         switch value {
         case .string(let s): return s
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let f): return GoFormat.formatFloatG(f)
+        case .float(let f):
+            if f == f.rounded(), abs(f) < 1e18 { return String(Int64(f)) }
+            return GoFormat.formatFloatG(f)
         default: throw mismatch(value, field: field, goType: "string")
         }
     }

@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             do {
                 try set.parse(name: name, text: renderable.text, functions: table)
             } catch let error as TemplateError {
-                throw HelmTemplateErrors.parseError(error, file: name)
+                throw HelmTemplateErrors.parseError(error, file: name, sources: templates.mapValues(\.text))
             }
         }
 
@@ -58,7 +58,7 @@ public struct Engine: Sendable {
             do {
                 try set.execute(name: name, data: .map(renderable.values), functions: table, options: options, into: &output)
             } catch let error as TemplateError {
-                throw HelmTemplateErrors.executionError(error, file: name)
+                throw HelmTemplateErrors.executionError(error, file: name, sources: templates.mapValues(\.text))
             }
             rendered.append((name, output.replacingOccurrences(of: "<no value>", with: "")))
         }

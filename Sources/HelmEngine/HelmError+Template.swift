@@ -4,41 +4,71 @@ import GoTemplate
 /// reformatExecErrorMsg (with TraceableError).
 enum HelmTemplateErrors {
     /// `parse error at (chart/templates/x.yaml:3): unexpected "}" in operand` — Go's text keeps only the line.
-    static func parseError(_ error: TemplateError, file: String) -> HelmError {
+    static func parseError(_ error: TemplateError, file: String, sources: [String: String]) -> HelmError {
         let parts = error.goDescription.components(separatedBy: ": ")
-        let text: String
-        let location: HelmError.Location
-        if parts.count > 1, let last = parts.last {
-            text = "parse error at (\(parts[1])): \(last)"
-            location = HelmError.Location(file: error.locationName, line: error.line)
-            return HelmError(code: .parse, message: last, helmDescription: text, location: location)
+        guard parts.count > 1, let last = parts.last else {
+            return HelmError(
+                code: .parse, message: error.goDescription,
+                helmDescription: "parse error in (\(file)): \(error.goDescription)", location: HelmError.Location(file: file))
         }
-        text = "parse error in (\(file)): \(error.goDescription)"
-        return HelmError(code: .parse, message: error.goDescription, helmDescription: text, location: HelmError.Location(file: file))
+        let location = HelmError.Location(
+            file: error.locationName, line: error.line,
+            sourceLine: sourceLine(sources[error.locationName], line: error.line))
+        return HelmError(
+            code: .parse, message: last, helmDescription: "parse error at (\(parts[1])): \(last)", location: location)
     }
 
     /// Helm's execution error text: `execution error at (loc): msg` for `required`/`fail`, the multi-line trace
-    /// when every error of the chain is a template error, and Go's own text otherwise.
-    static func executionError(_ error: TemplateError, file: String) -> HelmError {
+    /// when every error of the chain is a template error, and Go's own text otherwise. The ffgen rendering points
+    /// at the innermost template position and lists the include/tpl calls above it.
+    static func executionError(_ error: TemplateError, file: String, sources: [String: String]) -> HelmError {
         let full = error.goDescription
-        let location = error.column.map { HelmError.Location(file: error.locationName, line: error.line, byteColumn: $0) }
-        guard error.kind == .exec else {
-            return HelmError(code: .execution, message: full, location: location)
-        }
+        let (location, leafMessage) = innermost(error, sources: sources)
+        let failure = failMessage(in: full)
+        let message = failure ?? leafMessage
+        let helmText: String
         let tokens = full.split(separator: ": ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard tokens.count == 3 else {
-            return HelmError(
-                code: .execution, message: full, helmDescription: "execution error in (\(file)): \(full)", location: location)
+        if error.kind != .exec {
+            helmText = full
+        } else if tokens.count != 3 {
+            helmText = "execution error in (\(file)): \(full)"
+        } else if let failure {
+            helmText = "execution error at (\(tokens[1])): \(failure)"
+        } else {
+            helmText = trace(error) ?? full
         }
-        if let failure = failMessage(in: String(tokens[2])) {
-            return HelmError(
-                code: .execution, message: failure, helmDescription: "execution error at (\(tokens[1])): \(failure)",
-                location: location)
+        return HelmError(code: .execution, message: message, helmDescription: helmText, location: location)
+    }
+
+    /// The deepest template position of the error chain, its callers, and the message of the failure itself.
+    private static func innermost(_ error: TemplateError, sources: [String: String]) -> (HelmError.Location?, String) {
+        var positions: [TemplateError] = []
+        var message = error.message
+        var current: (any Error)? = error
+        while let e = current {
+            if let t = e as? TemplateError {
+                if t.column != nil { positions.append(t) }
+                message = t.message
+                current = t.underlying
+            } else {
+                message = (e as? FunctionError)?.message ?? String(describing: e)
+                current = nil
+            }
         }
-        guard let trace = trace(error) else {
-            return HelmError(code: .execution, message: full, location: location)
+        guard let deepest = positions.last, let column = deepest.column else { return (nil, message) }
+        var location = HelmError.Location(
+            file: deepest.locationName, line: deepest.line, byteColumn: column,
+            sourceLine: sourceLine(sources[deepest.locationName], line: deepest.line))
+        location.callers = positions.dropLast().reversed().map { t in
+            "\(t.locationName):\(t.line):\((t.column ?? 0) + 1) <\(t.nodeContext ?? "")>"
         }
-        return HelmError(code: .execution, message: error.message, helmDescription: trace, location: location)
+        return (location, message)
+    }
+
+    private static func sourceLine(_ text: String?, line: Int) -> String? {
+        guard let text, line >= 1 else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return line <= lines.count ? String(lines[line - 1]) : nil
     }
 
     /// The text between the first HELM_ERR_START and the last HELM_ERR_END (Helm's greedy regexp).

@@ -51,12 +51,17 @@ public struct HelmError: Error, Sendable, CustomStringConvertible {
         public var line: Int?
         /// 0-based byte column as Go reports it, or nil when unknown.
         public var byteColumn: Int?
+        /// The text of that line, for the caret display.
+        public var sourceLine: String?
+        /// The include/tpl calls that led here, outermost first (`chart/templates/a.yaml:3:6 include "x"`).
+        public var callers: [String] = []
 
         /// Creates a location.
-        public init(file: String, line: Int? = nil, byteColumn: Int? = nil) {
+        public init(file: String, line: Int? = nil, byteColumn: Int? = nil, sourceLine: String? = nil) {
             self.file = file
             self.line = line
             self.byteColumn = byteColumn
+            self.sourceLine = sourceLine
         }
     }
 
@@ -85,7 +90,8 @@ public struct HelmError: Error, Sendable, CustomStringConvertible {
     /// Helm's text.
     public var description: String { helmDescription }
 
-    /// ffgen's format: `path:line:col: error: message` (1-based column) and an optional `hint:` line.
+    /// ffgen's format: `path:line:col: error: message` (1-based column), the source line with a caret under
+    /// the column, the include chain, and an optional `hint:` line.
     public var ffgenDescription: String {
         var out = ""
         if let location {
@@ -97,6 +103,15 @@ public struct HelmError: Error, Sendable, CustomStringConvertible {
             out += ": "
         }
         out += "error: " + message
+        if let location, let source = location.sourceLine {
+            out += "\n    " + source
+            if let column = location.byteColumn {
+                // The caret sits under the byte column; count the characters of the prefix for the padding.
+                let prefix = String(decoding: source.utf8.prefix(column), as: UTF8.self)
+                out += "\n    " + String(repeating: " ", count: prefix.count) + "^"
+            }
+        }
+        for caller in location?.callers ?? [] { out += "\n  included from " + caller }
         if let hint { out += "\nhint: " + hint }
         return out
     }

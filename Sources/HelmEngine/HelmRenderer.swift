@@ -57,18 +57,30 @@ public struct HelmRenderer: Sendable {
 
     /// `helm template NAME CHART` with the given value options.
     public func template(chartPath: String, values: ValueOptions, options: RenderOptions) throws -> RenderedRelease {
-        try ReleaseOptions.validate(releaseName: options.release.name)
-        let chart = try ChartLoader(codecs: codecs).load(directory: chartPath)
+        // Helm: cmd/install.go runInstall — values are merged before the chart is loaded.
         let userValues = try values.merge(codecs: codecs)
+        let chart = try ChartLoader(codecs: codecs).load(directory: chartPath)
         return try render(chart: chart, values: userValues, options: options)
     }
 
     /// Renders an already loaded chart with user-supplied values (the GitOps layer's entry point).
     public func render(chart loaded: Chart, values userValues: ValueMap, options: RenderOptions) throws -> RenderedRelease {
-        // Helm: action.checkIfInstallable.
+        // Helm: cmd/install.go runInstall — checkIfInstallable, CheckDependencies, then the install action
+        // (which validates the release name first).
         if !["", "application"].contains(loaded.metadata.type) {
             throw HelmError.chartLoad("\(loaded.metadata.type) charts are not installable")
         }
+        let missing = loaded.metadata.dependencies.map(\.name).filter { name in
+            !loaded.dependencies.contains { $0.name == name }
+        }
+        if !missing.isEmpty {
+            throw HelmError.chartLoad(
+                "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
+                    + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
+                    + missing.joined(separator: ", "),
+                hint: "put the subcharts into \(loaded.name)/charts/ (ffgen renders offline)")
+        }
+        try ReleaseOptions.validate(releaseName: options.release.name)
         let chart = try Dependencies.process(loaded, values: userValues)
         let capabilities = Capabilities(
             kubeVersion: try options.kubeVersion.map(KubeVersion.init(parsing:)) ?? KubeVersion(major: 1, minor: 36),
@@ -96,9 +108,8 @@ public struct HelmRenderer: Sendable {
         }
 
         var files = try Engine(functions: functions, codecs: codecs).render(chart: chart, top: top)
-        var notes = ""
-        let rootNotes = chart.name + "/templates/NOTES.txt"
-        for file in files where file.path.hasSuffix("NOTES.txt") && file.path == rootNotes { notes = file.content }
+        // Helm prints only the root chart's notes, and drops every file named like NOTES.txt from the manifest.
+        let notes = files.first { $0.path == chart.name + "/templates/NOTES.txt" }?.content ?? ""
         files.removeAll { $0.path.hasSuffix("NOTES.txt") }
 
         var (hooks, manifests) = try ManifestSorter.sort(files: files, codecs: codecs)

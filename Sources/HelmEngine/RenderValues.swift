@@ -1,3 +1,4 @@
+import GoTemplate
 import Values
 
 /// `.Release` inputs. Helm: common.ReleaseOptions (`helm template` renders as a first install).
@@ -123,7 +124,7 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), let major = UInt64(parts[0]),
             let minor = UInt64(parts[1])
         else {
-            throw HelmError(code: .values, message: "could not parse \(GoStrconv.quote(text)) as version")
+            throw HelmError(code: .values, message: "could not parse \(GoQuote.quote(text)) as version")
         }
         let patch = parts.count > 2 ? UInt64(parts[2]) ?? 0 : 0
         version = text.hasPrefix("v") ? text : "v" + text

@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Values
 
 /// Validation of values against a chart's values.schema.json, reporting as Helm v4 does.
@@ -14,8 +15,15 @@ public enum SchemaValidator {
         var instancePath: [String]
         var message: String
         var causes: [Failure] = []
-        /// A `$ref` wrapper with a single cause is not displayed itself (jsonschema `skip`).
-        var isTransparent = false
+        var kind = Kind.plain
+
+        enum Kind {
+            case plain
+            /// Several failures of one schema (jsonschema kind.Group).
+            case group
+            /// A failed `$ref`; with a single cause it is not displayed itself (jsonschema `skip`).
+            case reference
+        }
     }
 
     /// Validates `values` against the schemas of `chart` and its subcharts, as Helm's ValidateAgainstSchema:
@@ -59,18 +67,19 @@ public enum SchemaValidator {
             context.legacyRef = ["draft-04", "draft-06", "draft-07"].contains { dialect.contains($0) }
         }
         guard let failure = context.validate(schema: schema, instance: .map(values), path: []) else { return nil }
-        let top = failure.causes.isEmpty || failure.message != groupMessage ? [failure] : failure.causes
+        let top = failure.kind == .group ? failure.causes : [failure]
         var text = ""
         for cause in top { display(cause, indent: 1, into: &text) }
         return String(text.dropFirst()) + "\n"
     }
 
+    /// jsonschema's text for groups and references.
     static let groupMessage = "validation failed"
 
     // jsonschema: ValidationError.display.
     private static func display(_ failure: Failure, indent: Int, into text: inout String) {
         var indent = indent
-        if !(failure.isTransparent && failure.causes.count == 1) {
+        if !(failure.kind == .reference && failure.causes.count == 1) {
             text += "\n" + String(repeating: "  ", count: indent - 1) + "- "
             text += "at " + quote(failure.instancePath.map(escapePointer).map { "/" + $0 }.joined()) + ": "
             text += failure.message
@@ -85,7 +94,7 @@ public enum SchemaValidator {
 
     /// jsonschema's quote: Go `%q` with `\"` unescaped and `'` escaped, in single quotes.
     static func quote(_ s: String) -> String {
-        let goQuoted = GoStrconv.quote(s)
+        let goQuoted = GoQuote.quote(s)
         let inner = goQuoted.dropFirst().dropLast().replacingOccurrences(of: "\\\"", with: "\"")
             .replacingOccurrences(of: "'", with: "\\'")
         return "'" + inner + "'"
@@ -141,7 +150,7 @@ public enum SchemaValidator {
             guard case .map(let s) = schema else { return nil }
             // Drafts before 2019-09 compile a schema with `$ref` as that reference alone.
             if legacyRef, case .string(let ref)? = s["$ref"] {
-                return resolve(ref).flatMap { validate(schema: $0, instance: instance, path: path) }
+                return validateReference(ref, instance: instance, path: path)
             }
 
             // type, const and enum fail alone.
@@ -172,16 +181,8 @@ public enum SchemaValidator {
             }
 
             var errors: [Failure] = []
-            if case .string(let ref)? = s["$ref"] {
-                let target = resolve(ref)
-                let refFailure = target.flatMap { validate(schema: $0, instance: instance, path: path) }
-                if let refFailure {
-                    let causes = refFailure.message == groupMessage ? refFailure.causes : [refFailure]
-                    errors.append(
-                        Failure(
-                            instancePath: path, message: "validation failed with " + quote("file:///values.schema.json" + ref),
-                            causes: causes, isTransparent: true))
-                }
+            if case .string(let ref)? = s["$ref"], let failure = validateReference(ref, instance: instance, path: path) {
+                errors.append(failure)
             }
 
             switch instance {
@@ -197,8 +198,17 @@ public enum SchemaValidator {
             switch errors.count {
             case 0: return nil
             case 1: return errors[0]
-            default: return Failure(instancePath: path, message: groupMessage, causes: errors)
+            default: return Failure(instancePath: path, message: groupMessage, causes: errors, kind: .group)
             }
+        }
+
+        // jsonschema: validateRef — a failure is wrapped in a reference error (shown only with several causes).
+        private func validateReference(_ ref: String, instance: Value, path: [String]) -> Failure? {
+            guard let target = resolve(ref), let failure = validate(schema: target, instance: instance, path: path) else {
+                return nil
+            }
+            let causes = failure.kind == .group ? failure.causes : [failure]
+            return Failure(instancePath: path, message: groupMessage, causes: causes, kind: .reference)
         }
 
         private func validateObject(_ s: ValueMap, _ object: ValueMap, _ path: [String], _ errors: inout [Failure]) {

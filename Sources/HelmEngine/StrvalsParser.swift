@@ -1,3 +1,4 @@
+import GoTemplate
 import Values
 
 /// How a `--set`-family expression turns the text after `=` into a value.
@@ -193,7 +194,7 @@ public struct StrvalsParser {
         let (text, last) = runesUntil(["]"])
         guard last != nil else { throw EndOfInput() }
         guard let index = GoStrconv.atoi(text) else {
-            throw StrvalsError("error parsing index: strconv.Atoi: parsing \(GoStrconv.quote(text)): invalid syntax")
+            throw StrvalsError("error parsing index: strconv.Atoi: parsing \(GoQuote.quote(text)): invalid syntax")
         }
         return index
     }
@@ -214,7 +215,7 @@ public struct StrvalsParser {
     private mutating func listItem(_ list: [Value], _ index: Int, nestedLevel: Int) throws -> [Value] {
         if index < 0 { throw StrvalsError("negative \(index) index not allowed") }
         let (k, last) = runesUntil(["[", ".", "="])
-        if !k.isEmpty { throw StrvalsError("unexpected data at end of array index: \(GoStrconv.quote(k))") }
+        if !k.isEmpty { throw StrvalsError("unexpected data at end of array index: \(GoQuote.quote(k))") }
         guard let last else { throw EndOfInput() }
         switch last {
         case "=":
@@ -325,7 +326,7 @@ public struct StrvalsParser {
     }
 }
 
-/// The few `strconv` behaviours Helm's parsers expose in their messages.
+/// The `strconv` number parsing Helm's parsers rely on.
 enum GoStrconv {
     /// Go `strconv.Atoi` (optional sign, decimal digits, no overflow past Int).
     static func atoi(_ text: String) -> Int? {
@@ -358,27 +359,5 @@ enum GoStrconv {
         }
         guard magnitude <= UInt64(Int64.max) else { return nil }
         return Int64(magnitude)
-    }
-
-    /// Go `strconv.Quote` for the printable ASCII/UTF-8 text Helm's messages quote.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

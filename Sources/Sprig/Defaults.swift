@@ -4,6 +4,11 @@ import Values
 // Sprig: defaults.go (default, empty, coalesce, all, any, ternary, the JSON helpers, deepCopy lives in Dicts).
 
 extension SprigLibrary {
+    /// Runs a `GoJSON` operation, reporting its error as the function's error.
+    static func json<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as GoJSON.Error { throw FunctionError(e.message) }
+    }
+
     static func defaultFunctions() -> [GoFunc] {
         [
             GoFunc("default", [.interface], variadic: .interface) { a in
@@ -21,22 +26,22 @@ extension SprigLibrary {
                 return a[1]
             },
             // Sprig swallows the errors of the plain variants.
-            GoFunc("fromJson", [.string]) { a in (try? SprigJSON.decode(a[0].stringValue ?? "")) ?? .null },
-            GoFunc("mustFromJson", [.string]) { a in try SprigJSON.decode(a[0].stringValue ?? "") },
+            GoFunc("fromJson", [.string]) { a in (try? GoJSON.unmarshal(a[0].stringValue ?? "")) ?? .null },
+            GoFunc("mustFromJson", [.string]) { a in try json { try GoJSON.unmarshal(a[0].stringValue ?? "") } },
             GoFunc("toJson", [.interface]) { a in
-                .string((try? SprigJSON.encode(a[0], indent: nil, escapeHTML: true)) ?? "")
+                .string((try? GoJSON.marshal(a[0], escapeHTML: true, indent: nil)) ?? "")
             },
-            GoFunc("mustToJson", [.interface]) { a in .string(try SprigJSON.encode(a[0], indent: nil, escapeHTML: true)) },
+            GoFunc("mustToJson", [.interface]) { a in .string(try json { try GoJSON.marshal(a[0], escapeHTML: true, indent: nil) }) },
             GoFunc("toPrettyJson", [.interface]) { a in
-                .string((try? SprigJSON.encode(a[0], indent: "  ", escapeHTML: true)) ?? "")
+                .string((try? GoJSON.marshal(a[0], escapeHTML: true, indent: "  ")) ?? "")
             },
             GoFunc("mustToPrettyJson", [.interface]) { a in
-                .string(try SprigJSON.encode(a[0], indent: "  ", escapeHTML: true))
+                .string(try json { try GoJSON.marshal(a[0], escapeHTML: true, indent: "  ") })
             },
             // Sprig: toRawJson panics where mustToRawJson returns the error; both read the same in a template.
-            GoFunc("toRawJson", [.interface]) { a in .string(try SprigJSON.encode(a[0], indent: nil, escapeHTML: false)) },
+            GoFunc("toRawJson", [.interface]) { a in .string(try json { try GoJSON.marshal(a[0], escapeHTML: false, indent: nil) }) },
             GoFunc("mustToRawJson", [.interface]) { a in
-                .string(try SprigJSON.encode(a[0], indent: nil, escapeHTML: false))
+                .string(try json { try GoJSON.marshal(a[0], escapeHTML: false, indent: nil) })
             },
         ]
     }

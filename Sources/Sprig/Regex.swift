@@ -152,6 +152,7 @@ final class GoRegex: @unchecked Sendable {
         var lastWasAtom = false
         var lastWasRepeat = false
         var lastRepeat = ""
+        var ungreedy = false
         while i < p.count {
             let c = p[i]
             switch c {
@@ -160,6 +161,20 @@ final class GoRegex: @unchecked Sendable {
                 let e = p[i + 1]
                 if let cls = perlClass(e, inClass: false) {
                     out += cls
+                } else if (e == "p" || e == "P" || e == "x") && i + 2 < p.count && p[i + 2] == "{" {
+                    // `\p{Greek}`, `\x{263a}`: copied whole (ICU spells them the same way).
+                    guard let close = (i + 3..<p.count).first(where: { p[$0] == "}" }) else {
+                        throw SyntaxError(message: e == "x"
+                            ? "invalid escape sequence: `\(String(p[i...]))`"
+                            : "invalid character class range: `\(String(p[i...]))`")
+                    }
+                    let construct = String(p[i...close])
+                    if e != "x" { try GoRegex.checkProperty(construct) }
+                    out += construct
+                    i = close + 1
+                    lastWasAtom = true
+                    lastWasRepeat = false
+                    continue
                 } else if e.isNumber && e != "0" || e.isASCII && e.isLetter && !"afnrtvxpPbBAzQE".contains(e) {
                     // Go has no backreferences and no `\Z`, `\e`, `\u`, … escapes.
                     throw SyntaxError(message: "invalid escape sequence: `\\\(e)`")
@@ -213,6 +228,10 @@ final class GoRegex: @unchecked Sendable {
                     if d == "\\" {
                         guard j + 1 < p.count else { break }
                         let e = p[j + 1]
+                        if cls.hasSuffix("-") && cls.count > 2 && perlClass(e, inClass: true) != nil {
+                            // A class escape cannot end a range (`[a-\d]`).
+                            throw SyntaxError(message: "invalid escape sequence: `\\\(e)`")
+                        }
                         if let body = perlClass(e, inClass: true) { cls += body } else { cls += "\\" + String(e) }
                         j += 2
                         continue
@@ -260,7 +279,20 @@ final class GoRegex: @unchecked Sendable {
                         let shown = String(p[i..<min(j + 1, p.count)])
                         throw SyntaxError(message: "invalid or unsupported Perl syntax: `\(shown)`")
                     }
-                    out += String(p[i...j])
+                    // ICU has no `U` (ungreedy) flag: it is applied here by flipping each quantifier's laziness
+                    // from this point on (scoped `(?U:…)` groups are treated as applying to the rest).
+                    var flags = String(p[(i + 2)..<j])
+                    if let u = flags.firstIndex(of: "U") {
+                        let negated = flags[..<u].contains("-")
+                        ungreedy = !negated
+                        flags.remove(at: u)
+                    }
+                    if flags.hasSuffix("-") { flags.removeLast() }
+                    if flags.isEmpty && p[j] == ")" {
+                        i = j + 1
+                        continue
+                    }
+                    out += "(?" + flags + String(p[j])
                     if p[j] == ":" { depth += 1 }
                     i = j + 1
                     lastWasAtom = false
@@ -312,11 +344,13 @@ final class GoRegex: @unchecked Sendable {
                 lastRepeat = op
                 i = opEnd + 1
                 // A lazy `?` after a repeat is part of that repeat.
+                var lazy = false
                 if i < p.count && p[i] == "?" {
-                    out += "?"
+                    lazy = true
                     lastRepeat += "?"
                     i += 1
                 }
+                if lazy != ungreedy { out += "?" }
                 lastWasRepeat = true
                 lastWasAtom = false
                 continue
@@ -348,6 +382,13 @@ final class GoRegex: @unchecked Sendable {
         if depth > 0 { throw SyntaxError(message: "missing closing ): `\(pattern)`") }
         // ICU rejects an empty pattern, which Go matches everywhere.
         return (out.isEmpty ? "(?:)" : out, names)
+    }
+
+    /// Rejects `\p{Name}` for names neither Go nor ICU know, with Go's message.
+    static func checkProperty(_ construct: String) throws {
+        if (try? NSRegularExpression(pattern: construct, options: [])) == nil {
+            throw SyntaxError(message: "invalid character class range: `\(construct)`")
+        }
     }
 
     // MARK: Matching (Go: regexp.go allMatches, ReplaceAllString, Split)

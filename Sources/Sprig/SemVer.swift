@@ -27,7 +27,13 @@ final class SemVersion: TemplateObject, @unchecked Sendable {
     let metadata: String
     let original: String
 
-    init(major: UInt64, minor: UInt64, patch: UInt64, pre: String, metadata: String, original: String) {
+    /// `*semver.Version` (from `semver`) or a `semver.Version` value (from `IncPatch`, `SetPrerelease`, …),
+    /// which lacks the pointer-receiver methods (`Original`, `LessThan`, `Compare`, …).
+    let isPointer: Bool
+
+    init(major: UInt64, minor: UInt64, patch: UInt64, pre: String, metadata: String, original: String,
+         isPointer: Bool = true) {
+        self.isPointer = isPointer
         self.major = major
         self.minor = minor
         self.patch = patch
@@ -124,19 +130,23 @@ final class SemVersion: TemplateObject, @unchecked Sendable {
 
     // MARK: TemplateObject
 
-    var goTypeName: String { "*semver.Version" }
-    var goKind: String { "ptr" }
+    var goTypeName: String { isPointer ? "*semver.Version" : "semver.Version" }
+    var goKind: String { isPointer ? "ptr" : "struct" }
     var goString: String { string }
     var serialized: Value { .string(string) }
     func field(_ name: String) -> Value? { nil }
 
-    private static let methods: Set<String> = [
-        "Major", "Minor", "Patch", "Prerelease", "Metadata", "Original", "String", "IncMajor", "IncMinor", "IncPatch",
-        "SetPrerelease", "SetMetadata", "LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equal",
-        "Compare",
+    private static let valueMethods: Set<String> = [
+        "Major", "Minor", "Patch", "Prerelease", "Metadata", "String", "IncMajor", "IncMinor", "IncPatch",
+        "SetPrerelease", "SetMetadata",
+    ]
+    private static let pointerMethods: Set<String> = [
+        "Original", "LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equal", "Compare",
     ]
 
-    func hasMethod(_ name: String) -> Bool { SemVersion.methods.contains(name) }
+    func hasMethod(_ name: String) -> Bool {
+        SemVersion.valueMethods.contains(name) || isPointer && SemVersion.pointerMethods.contains(name)
+    }
 
     private var vPrefix: String { original.hasPrefix("v") ? "v" : "" }
 
@@ -145,10 +155,11 @@ final class SemVersion: TemplateObject, @unchecked Sendable {
         let next = SemVersion(major: major ?? self.major, minor: minor ?? self.minor, patch: patch ?? self.patch,
                               pre: pre ?? self.pre, metadata: metadata ?? self.metadata, original: "")
         return SemVersion(major: next.major, minor: next.minor, patch: next.patch, pre: next.pre,
-                          metadata: next.metadata, original: vPrefix + next.string)
+                          metadata: next.metadata, original: vPrefix + next.string, isPointer: false)
     }
 
     func callMethod(_ name: String, _ arguments: [Value]) throws -> Value {
+        guard hasMethod(name) else { throw TemplateObjectError("can't evaluate field \(name) in type \(goTypeName)") }
         func expectCount(_ n: Int) throws {
             guard arguments.count == n else {
                 throw TemplateObjectError("wrong number of args for \(name): want \(n) got \(arguments.count)")

@@ -124,10 +124,12 @@ public enum HelmYAML {
                 let rest = String(decoding: line.dropFirst(3), as: UTF8.self)
                 let trimmed = rest.trimmingGoSpace()
                 if let c = trimmed.first, c != "#" {
-                    throw HelmYAMLError(message: "error reading yaml document: invalid Yaml document separator: \(trimmed)")
+                    throw HelmYAMLError(
+                        message: "error reading yaml document: invalid Yaml document separator: \(trimmed)")
                 }
                 if !buffer.isEmpty {
-                    chunks.append(Chunk(text: String(decoding: buffer, as: UTF8.self), line: bufferLine, offset: bufferOffset))
+                    chunks.append(
+                        Chunk(text: String(decoding: buffer, as: UTF8.self), line: bufferLine, offset: bufferOffset))
                     buffer = []
                     start = end
                     lineNumber += 1
@@ -179,7 +181,8 @@ public enum HelmYAML {
             case .null: return .list([])
             default:
                 let type = decoded?.jsonTypeName ?? "null"
-                throw HelmYAMLError.unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type []interface {}")
+                throw HelmYAMLError.unmarshalingJSON(
+                    "json: cannot unmarshal \(type) into Go value of type []interface {}")
             }
         } catch {
             return .list([.string(error.message)])
@@ -193,7 +196,8 @@ public enum HelmYAML {
 
     /// `sigs.k8s.io/yaml.Unmarshal` into a Go map or struct named `goTypeName` (for example `util.SimpleHead`):
     /// the first document must be a map or empty, else the error names that type.
-    public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap {
+    public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap
+    {
         let (decoded, value, _) = try readFirstDocument(text, file: file, recordLocations: false)
         switch value {
         case .map(let m): return m

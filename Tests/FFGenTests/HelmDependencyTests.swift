@@ -79,4 +79,22 @@ struct HelmDependencyTests {
         let values = try Coalesce.values(chart: chart, overrides: user, mode: .coalesce)
         #expect(GoFormat.describe(.map(values)) == c.rootValues)
     }
+
+    /// The oracle's binding words this check its own way; the text here is `helm template`'s (cmd/install.go).
+    @Test func missingSubchartDirectory() throws {
+        var meta = ChartMetadata()
+        meta.apiVersion = "v2"
+        meta.name = "md"
+        meta.version = "1.0.0"
+        meta.dependencies = [ChartDependency(name: "nothere", version: "1.0.0")]
+        do {
+            _ = try HelmRenderer().render(chart: Chart(metadata: meta), values: ValueMap(), options: RenderOptions(releaseName: "rel"))
+            Issue.record("rendered")
+        } catch let error as HelmError {
+            #expect(
+                error.helmDescription
+                    == "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
+                    + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: nothere")
+        }
+    }
 }
