@@ -67,6 +67,12 @@ public struct TreeWriter: Sendable {
         /// The path under the output folder.
         public var path: String
 
+        /// A difference of `kind` at `path`.
+        public init(kind: Kind, path: String) {
+            self.kind = kind
+            self.path = path
+        }
+
         /// `kind: path`.
         public var description: String { "\(kind.rawValue): \(path)" }
     }

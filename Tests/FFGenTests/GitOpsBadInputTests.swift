@@ -48,7 +48,7 @@ import Testing
             code: .render,
             fragments: [
                 "in environment fitfile/ff-test-a, application ff-test-a → certificates, chart charts/certs:",
-                "charts/certs/templates/certificate.yaml:18:",
+                "charts/certs/templates/certificate.yaml:17:",
                 "each certificate needs secretName",
             ]),
         Case(
@@ -115,7 +115,9 @@ import Testing
         let repository = try ScratchRepository()
         try repository.renderTree()
         let before = repository.snapshot()
-        #expect(before.count == 11)  // ff-test-a's 10 objects + cuh-prod-1's root Application + the record
+        // ff-test-a: root, cert-manager and certificates Applications, 2 ClusterIssuers, 1 VaultStaticSecret and
+        // 6 Certificates; cuh-prod-1: its root Application; and the ownership record.
+        #expect(before.count == 14)
         try testCase.breakRepository(repository)
         let selection = testCase.code == .environment ? ["eoe/cuh-prod-1"] : []
         do {
