@@ -193,7 +193,10 @@ public enum Coalesce {
 extension GoFormat {
     /// Go's `%t` applied to a non-bool value: `%!t(string=x)`.
     static func badVerbT(_ value: Value) -> String {
-        if case .bool(let b) = value { return b ? "true" : "false" }
-        return "%!t(\(value.goTypeName)=\(describe(value)))"
+        switch value {
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "%!t(<nil>)"
+        default: return "%!t(\(value.goTypeName)=\(describe(value)))"
+        }
     }
 }
