@@ -142,7 +142,10 @@ extension SprigLibrary {
         switch v {
         case .list(let l): return l.filter { !$0.isNull }.map(Cast.string)
         case .null: return []
-        default: return [Cast.string(v)]
+        default:
+            // Sprig: strslice reflects over any slice type (`join "," .Capabilities.APIVersions`).
+            if case .list(let l)? = v.collectionElements { return l.filter { !$0.isNull }.map(Cast.string) }
+            return [Cast.string(v)]
         }
     }
 
