@@ -131,7 +131,7 @@ extension Value {
         case .float: return "float64"
         case .string: return "string"
         case .list: return "[]interface {}"
-        case .map: return "map[string]interface {}"
+        case .map(let m): return m.namedType ?? "map[string]interface {}"
         case .object(let o): return o.goTypeName
         }
     }
