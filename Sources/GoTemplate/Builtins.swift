@@ -211,7 +211,7 @@ enum Builtins {
         guard let v = item.value else { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
         switch v.collectionElements ?? v {
         case .null: throw FunctionError("len of nil pointer")
-        case .string(let s): return Int64(s.utf8.count)
+        case .string(let s): return Int64(GoBytes.count(s))
         case .list(let l): return Int64(l.count)
         case .map(let m): return Int64(m.count)
         default: throw FunctionError("len of type \(Executor.typeName(v))")

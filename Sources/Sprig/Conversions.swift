@@ -282,9 +282,13 @@ extension GoPanic {
 
 /// Byte-level string helpers: Go strings are byte sequences and Go compares, searches and slices bytes.
 enum Bytes {
+    /// A Go string of these bytes (invalid UTF-8 kept, see `GoBytes`).
     static func string<C: Collection>(_ b: C) -> String where C.Element == UInt8 {
-        String(decoding: b, as: UTF8.self)
+        GoBytes.string(b)
     }
+
+    /// The bytes Go sees for a string argument (escaped raw bytes restored, see `GoBytes`).
+    static func of(_ v: Value) -> [UInt8] { GoBytes.bytes(v.stringValue ?? "") }
 
     /// Index of the first occurrence of `needle` in `hay` at or after `from` (Go `strings.Index`).
     static func index(of needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
