@@ -103,7 +103,9 @@ enum GoSyntax {
             return "[]interface {}{" + items.map { yamlValue($0, nested: true) }.joined(separator: ", ") + "}"
         case .map(let m, _):
             let keys = m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let parts = keys.compactMap { k in m.entries[k].map { quote(k) + ":" + yamlValue($0.value, nested: true) } }
+            let parts = keys.compactMap { k in
+                m.entries[k].map { (m.display[k] ?? quote(k)) + ":" + yamlValue($0.value, nested: true) }
+            }
             return "map[interface {}]interface {}{" + parts.joined(separator: ", ") + "}"
         }
     }

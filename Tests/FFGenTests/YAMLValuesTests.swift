@@ -137,6 +137,11 @@ let fromYamlCases: [FromYamlCase] = [
     FromYamlCase(yaml: "~: {a: ~}\n", json: "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: map[interface {}]interface {}{\\\"a\\\":interface {}(nil)}\"}"),
     FromYamlCase(yaml: "[x, ~]: 1\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"x\\\", interface {}(nil)}\"}"),
     FromYamlCase(yaml: "{a: ~, b: [~]}: 1\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\\\"a\\\":interface {}(nil), \\\"b\\\":[]interface {}{interface {}(nil)}}\"}"),
+    // go-yaml errors come before the key conversion errors of sigs.k8s.io/yaml.
+    FromYamlCase(yaml: "? \n? k:\n  - z\n\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\\\"k\\\":[]interface {}{\\\"z\\\"}}\"}"),
+    FromYamlCase(yaml: "~: 1\n? [a]\n: 2\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"a\\\"}\"}"),
+    FromYamlCase(yaml: "{1: a, ~: b}: c\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{interface {}(nil):\\\"b\\\", 1:\\\"a\\\"}\"}"),
+    FromYamlCase(yaml: "18446744073709551615: 1\n? [x]\n: 2\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"x\\\"}\"}"),
 ]
 
 @Test(arguments: fromYamlCases)
