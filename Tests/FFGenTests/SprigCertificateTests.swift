@@ -70,19 +70,9 @@ oX/83JHvm2i7gM/GJtYq4A==
 -----END PRIVATE KEY-----
 """
 
-private func call(_ name: String, _ arguments: Value...) throws -> Value {
-    guard let f = SprigTesting.table[name] else { throw FunctionError("no \(name)") }
-    return try f.body(arguments, SprigNoContext())
-}
+private func call(_ name: String, _ arguments: Value...) throws -> Value { try SprigTesting.call(name, arguments) }
 
-private func errorText(_ body: () throws -> Any) -> String? {
-    do {
-        _ = try body()
-        return nil
-    } catch {
-        return "\(error)"
-    }
-}
+private func errorText(_ body: () throws -> Any) -> String? { SprigTesting.errorText(body) }
 
 private func pemBytes(_ text: String) throws -> [UInt8] {
     guard let block = PEM.decode(text) else { throw FunctionError("no PEM block") }
