@@ -2,6 +2,7 @@
 public final class TemplateSource: Sendable {
     /// The name of the top-level template being parsed (Go `ParseName`), used in locations.
     public let parseName: String
+    /// The UTF-8 bytes of the text.
     public let bytes: [UInt8]
 
     /// Creates a source.
@@ -52,7 +53,7 @@ public indirect enum Node: Sendable, CustomStringConvertible {
     /// Go's `Node.String()`.
     public var description: String {
         switch self {
-        case .text(let n): return GoQuote.quote(n.text)
+        case .text(let n): return n.text  // Go: textFormat is "%s" outside parse's own tests.
         case .action(let n): return "{{\(n.pipe)}}"
         case .comment(let n): return "{{\(n.text)}}"
         case .if(let n): return n.describe("if")
@@ -70,8 +71,10 @@ public indirect enum Node: Sendable, CustomStringConvertible {
 
 /// A sequence of nodes.
 public struct ListNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var nodes: [Node]
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The nodes in order.
+    public internal(set) var nodes: [Node]
 
     /// Creates a list.
     public init(position: Int, nodes: [Node] = []) {
@@ -79,6 +82,7 @@ public struct ListNode: Sendable, CustomStringConvertible {
         self.nodes = nodes
     }
 
+    /// Go's `String()` of the node.
     public var description: String { nodes.map(\.description).joined() }
 
     /// Go `parse.IsEmptyTree`: only whitespace text and comments.
@@ -98,30 +102,42 @@ public struct ListNode: Sendable, CustomStringConvertible {
 
 /// Plain text.
 public struct TextNode: Sendable {
-    public var position: Int
-    public var text: String
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The text.
+    public internal(set) var text: String
 }
 
 /// A comment (only kept when comments are parsed).
 public struct CommentNode: Sendable {
-    public var position: Int
-    public var text: String
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The text.
+    public internal(set) var text: String
 }
 
 /// `{{pipeline}}`.
 public struct ActionNode: Sendable {
-    public var position: Int
-    public var line: Int
-    public var pipe: PipeNode
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// 1-based line where the node starts.
+    public internal(set) var line: Int
+    /// The pipeline.
+    public internal(set) var pipe: PipeNode
 }
 
 /// `if`, `range` or `with` with an optional else list.
 public struct BranchNode: Sendable {
-    public var position: Int
-    public var line: Int
-    public var pipe: PipeNode
-    public var list: ListNode
-    public var elseList: ListNode?
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// 1-based line where the node starts.
+    public internal(set) var line: Int
+    /// The pipeline.
+    public internal(set) var pipe: PipeNode
+    /// The body.
+    public internal(set) var list: ListNode
+    /// The `else` body, if any.
+    public internal(set) var elseList: ListNode?
 
     func describe(_ name: String) -> String {
         if let e = elseList { return "{{\(name) \(pipe)}}\(list){{else}}\(e){{end}}" }
@@ -131,21 +147,30 @@ public struct BranchNode: Sendable {
 
 /// `{{template "name" pipeline}}`.
 public struct TemplateNode: Sendable {
-    public var position: Int
-    public var line: Int
-    public var name: String
-    public var pipe: PipeNode?
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// 1-based line where the node starts.
+    public internal(set) var line: Int
+    /// The name.
+    public internal(set) var name: String
+    /// The pipeline.
+    public internal(set) var pipe: PipeNode?
 }
 
 /// A pipeline with optional variable declarations: `$x := cmd | cmd`.
 public struct PipeNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var line: Int
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// 1-based line where the node starts.
+    public internal(set) var line: Int
     /// `=` rather than `:=`.
-    public var isAssign: Bool
-    public var decl: [VariableNode]
-    public var commands: [CommandNode]
+    public internal(set) var isAssign: Bool
+    /// Declared or assigned variables.
+    public internal(set) var decl: [VariableNode]
+    /// The commands, in pipe order.
+    public internal(set) var commands: [CommandNode]
 
+    /// Go's `String()` of the node.
     public var description: String {
         var s = ""
         if !decl.isEmpty {
@@ -157,9 +182,12 @@ public struct PipeNode: Sendable, CustomStringConvertible {
 
 /// A command: an operand followed by arguments.
 public struct CommandNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var arguments: [Operand]
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The operands; the first is the command itself.
+    public internal(set) var arguments: [Operand]
 
+    /// Go's `String()` of the node.
     public var description: String {
         arguments.map { arg -> String in
             if case .pipe(let p) = arg { return "(\(p))" }
@@ -215,17 +243,24 @@ public indirect enum Operand: Sendable, CustomStringConvertible {
 
 /// `.a.b.c`
 public struct FieldNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var identifiers: [String]
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The identifiers in order.
+    public internal(set) var identifiers: [String]
+    /// Go's `String()` of the node.
     public var description: String { identifiers.map { "." + $0 }.joined() }
 }
 
 /// `(pipeline).a.b`, or a term followed by fields.
 public struct ChainNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var node: Operand
-    public var fields: [String]
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The term the fields apply to.
+    public internal(set) var node: Operand
+    /// The field names after the term.
+    public internal(set) var fields: [String]
 
+    /// Go's `String()` of the node.
     public var description: String {
         var s: String
         if case .pipe(let p) = node { s = "(\(p))" } else { s = node.description }
@@ -236,50 +271,74 @@ public struct ChainNode: Sendable, CustomStringConvertible {
 
 /// `$x` or `$x.a.b`: the first identifier is the variable name including `$`.
 public struct VariableNode: Sendable, CustomStringConvertible {
-    public var position: Int
-    public var identifiers: [String]
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The identifiers in order.
+    public internal(set) var identifiers: [String]
+    /// Go's `String()` of the node.
     public var description: String { identifiers.joined(separator: ".") }
 }
 
 /// A function name.
 public struct IdentifierNode: Sendable {
-    public var position: Int
-    public var name: String
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The name.
+    public internal(set) var name: String
 }
 
 /// `true` / `false`.
 public struct BoolNode: Sendable {
-    public var position: Int
-    public var value: Bool
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The value.
+    public internal(set) var value: Bool
 }
 
 /// A string constant; `quoted` is the original source spelling.
 public struct StringNode: Sendable {
-    public var position: Int
-    public var quoted: String
-    public var text: String
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// The literal as written, quotes included.
+    public internal(set) var quoted: String
+    /// The text.
+    public internal(set) var text: String
 }
 
 /// A numeric constant with every interpretation Go's parser found valid (Go `NumberNode`).
 public struct NumberNode: Sendable {
-    public var position: Int
-    public var isInt = false
-    public var isUint = false
-    public var isFloat = false
-    public var isComplex = false
-    public var int: Int64 = 0
-    public var uint: UInt64 = 0
-    public var float: Double = 0
+    /// Byte offset in the source.
+    public internal(set) var position: Int
+    /// Whether the constant is a valid int64.
+    public internal(set) var isInt = false
+    /// Whether the constant is a valid uint64.
+    public internal(set) var isUint = false
+    /// Whether the constant is a valid float64.
+    public internal(set) var isFloat = false
+    /// Whether the constant is complex (`2i`).
+    public internal(set) var isComplex = false
+    /// The int64 value when `isInt`.
+    public internal(set) var int: Int64 = 0
+    /// The uint64 value when `isUint`.
+    public internal(set) var uint: UInt64 = 0
+    /// The float64 value when `isFloat`.
+    public internal(set) var float: Double = 0
     /// The imaginary part when `isComplex` (the real part is zero for template constants such as `2i`).
-    public var complexReal: Double = 0
-    public var complexImag: Double = 0
+    public internal(set) var complexReal: Double = 0
+    /// The imaginary part when `isComplex`.
+    public internal(set) var complexImag: Double = 0
     /// The original text.
-    public var text: String
+    public internal(set) var text: String
 }
 
 /// A parsed template: its name, its root list and its source.
 public struct Tree: Sendable {
-    public var name: String
-    public var root: ListNode
-    public var source: TemplateSource
+    /// The name.
+    public internal(set) var name: String
+    /// The root list.
+    public internal(set) var root: ListNode
+    /// The text the tree was parsed from.
+    public internal(set) var source: TemplateSource
+    /// The deepest nesting of controls and parentheses in the parse that produced the tree.
+    public internal(set) var depth: Int = 0
 }

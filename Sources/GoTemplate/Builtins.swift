@@ -99,6 +99,10 @@ enum Builtins {
         case (.list, .list), (.map, .map):
             throw FunctionError("non-comparable type \(GoPrintf.format("%s", [b])): \(typeName(b))")
         case (.object(let x), .object(let y)):
+            // Go compares pointers; slices and maps (collection objects) are not comparable.
+            if b.collectionElements != nil || a.collectionElements != nil {
+                throw FunctionError("non-comparable type \(GoPrintf.format("%s", [b])): \(typeName(b))")
+            }
             return x === y
         default:
             throw FunctionError(
@@ -145,12 +149,17 @@ enum Builtins {
         guard item.value != nil else { throw FunctionError("index of untyped nil") }
         for ix in indexes {
             let index = ix.unwrapped.value
-            guard let v = item.value, !v.isNull else { throw FunctionError("index of nil pointer") }
+            guard var v = item.value, !v.isNull else { throw FunctionError("index of nil pointer") }
+            var elementsBoxed = true
+            if let elements = v.collectionElements {
+                v = elements
+                elementsBoxed = false
+            }
             switch v {
             case .list(let l):
                 let x = try indexArg(index, l.count)
                 if x == l.count { throw FunctionError("reflect: slice index out of range") }
-                item = RValue(value: l[x], boxed: true)
+                item = RValue(value: l[x], boxed: elementsBoxed)
             case .string(let s):
                 let bytes = Array(s.utf8)
                 let x = try indexArg(index, bytes.count)
@@ -163,7 +172,7 @@ enum Builtins {
                 case nil, .null?: throw FunctionError("value is nil; should be of type string")
                 default: throw FunctionError("value has type \(typeName(index)); should be string")
                 }
-                if let e = m[key] { item = RValue(value: e, boxed: true) } else { item = .boxedNil }
+                if let e = m[key] { item = RValue(value: e, boxed: elementsBoxed) } else { item = .boxedNil }
             default:
                 throw FunctionError("can't index item of type \(Executor.typeName(v))")
             }
@@ -172,7 +181,8 @@ enum Builtins {
     }
 
     static func slice(_ item: RValue, _ indexes: [RValue]) throws -> RValue {
-        guard let v = item.unwrapped.value else { throw FunctionError("slice of untyped nil") }
+        guard let item = item.unwrapped.value else { throw FunctionError("slice of untyped nil") }
+        let v = item.collectionElements ?? item
         if indexes.count > 3 { throw FunctionError("too many slice indexes: \(indexes.count)") }
         let count: Int
         switch v {
@@ -199,21 +209,22 @@ enum Builtins {
 
     static func length(_ item: RValue) throws -> Int64 {
         guard let v = item.value else { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
-        switch v {
+        switch v.collectionElements ?? v {
         case .null: throw FunctionError("len of nil pointer")
         case .string(let s): return Int64(s.utf8.count)
         case .list(let l): return Int64(l.count)
         case .map(let m): return Int64(m.count)
-        default: throw FunctionError("len of type \(item.boxed ? Executor.typeName(v) : item.typeName)")
+        default: throw FunctionError("len of type \(Executor.typeName(v))")
         }
     }
 
     // MARK: - Escapers (Go: text/template funcs.go)
 
-    /// Go `evalArgs`: a single string argument as is, otherwise `fmt.Sprint` of the arguments.
+    /// Go `evalArgs`: a single string argument as is, otherwise `fmt.Sprint` of the printable arguments
+    /// (`printableValue` turns nil into the string `<no value>`).
     static func evalArgs(_ args: [Value]) -> String {
         if args.count == 1, case .string(let s) = args[0] { return s }
-        return GoPrintf.sprint(args)
+        return GoPrintf.sprint(args.map { $0.isNull ? .string("<no value>") : $0 })
     }
 
     /// Go `template.HTMLEscapeString`.

@@ -39,6 +39,20 @@ struct RValue {
     }
 }
 
+/// Counts nested `template`/`include` calls on the current thread; past a limit the work continues on a fresh
+/// large stack (`LargeStack`), so Go's depth limits are reachable without overflowing the caller's stack.
+struct StackBudget {
+    /// Units a nested execution (`include`, `tpl`) costs; it holds several more frames than a `template` call.
+    static let unitsPerNestedExecution = 4
+
+    var units: Int
+    var onLargeStack: Bool
+
+    /// Whether the next nested call should move to a new thread. The caller's stack size is unknown, so the
+    /// first move happens early.
+    var exhausted: Bool { units >= (onLargeStack ? 2048 : 48) }
+}
+
 /// What walking a node asks of the enclosing `range` (Go panics with walkBreak/walkContinue; these are results).
 enum WalkResult {
     case normal
@@ -89,6 +103,8 @@ final class Executor: FunctionContext {
     var depth = 0
     var node: AtNode = .none
     var out = ""
+    /// How much of the current thread's stack nested template calls have used.
+    var stack = StackBudget(units: 0, onLargeStack: false)
 
     init(set: TemplateSet, functions: FunctionTable, options: ExecutionOptions, tree: Tree) {
         self.set = set
@@ -102,9 +118,12 @@ final class Executor: FunctionContext {
     var currentTemplateName: String { tree.name }
 
     func executeTemplate(named name: String, data: Value) throws -> String {
-        var output = ""
-        try set.execute(name: name, data: data, functions: functions, options: options, into: &output)
-        return output
+        guard let target = set.trees[name] else {
+            throw TemplateError(
+                kind: .other, locationName: name, line: 0,
+                message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.rootName))")
+        }
+        return try executeNested(set: set, tree: target, data: data)
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {
@@ -114,9 +133,21 @@ final class Executor: FunctionContext {
     func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
         var copy = set
         let parsed = try copy.parseTree(name: templateName, text: text, functions: functions)
-        var output = ""
-        try copy.execute(tree: parsed, data: data, functions: functions, options: options, into: &output)
-        return output
+        return try executeNested(set: copy, tree: parsed, data: data)
+    }
+
+    /// A fresh execution (Go `ExecuteTemplate`) started from a function, sharing this one's stack budget.
+    func executeNested(set: TemplateSet, tree: Tree, data: Value) throws -> String {
+        let child = Executor(set: set, functions: functions, options: options, tree: tree)
+        child.stack = stack
+        child.stack.units += StackBudget.unitsPerNestedExecution
+        if child.stack.exhausted {
+            child.stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { try child.run(data: data) }
+        } else {
+            try child.run(data: data)
+        }
+        return child.out
     }
 
     // MARK: - Entry
@@ -124,7 +155,19 @@ final class Executor: FunctionContext {
     func run(data: Value) throws {
         let dot = RValue(data)
         vars = [("$", dot)]
-        _ = try walk(dot, .list(tree.root))
+        try walkRoot(dot, tree)
+    }
+
+    /// Trees nested deeper than this run on a large stack (each level costs several frames).
+    static let deepTree = 64
+
+    /// Walks a template's root, on a large stack when the tree is deeply nested.
+    func walkRoot(_ dot: RValue, _ target: Tree) throws {
+        if target.depth > Executor.deepTree {
+            try LargeStack.run { _ = try self.walkList(dot, target.root) }
+        } else {
+            _ = try walkList(dot, target.root)
+        }
     }
 
     // MARK: - Errors
@@ -184,15 +227,20 @@ final class Executor: FunctionContext {
         case .comment: break
         case .if(let b): return try walkIfOrWith(isWith: false, dot, b)
         case .with(let b): return try walkIfOrWith(isWith: true, dot, b)
-        case .list(let l):
-            for child in l.nodes {
-                let r = try walk(dot, child)
-                if case .normal = r { continue }
-                return r
-            }
-        case .range(let r): return try walkRange(dot, r)
-        case .template(let t): try walkTemplate(dot, t)
+        case .list(let l): return try walkList(dot, l)
+        case .range(let r): return try walkRange(dot, r, node: n)
+        case .template(let t): try walkTemplate(dot, t, node: n)
         case .text(let t): out += t.text
+        }
+        return .normal
+    }
+
+    /// Walks the nodes of a list in order, stopping at `{{break}}`/`{{continue}}`.
+    func walkList(_ dot: RValue, _ list: ListNode) throws -> WalkResult {
+        for child in list.nodes {
+            let r = try walk(dot, child)
+            if case .normal = r { continue }
+            return r
         }
         return .normal
     }
@@ -202,18 +250,22 @@ final class Executor: FunctionContext {
         defer { vars.removeLast(vars.count - mark) }
         let val = try evalPipeline(dot, b.pipe)
         if Executor.isTrue(val.unwrapped.value) {
-            return try walk(isWith ? val : dot, .list(b.list))
+            return try walkList(isWith ? val : dot, b.list)
         } else if let e = b.elseList {
-            return try walk(dot, .list(e))
+            return try walkList(dot, e)
         }
         return .normal
     }
 
-    func walkRange(_ dot: RValue, _ r: BranchNode) throws -> WalkResult {
-        at(.node(.range(r)))
+    func walkRange(_ dot: RValue, _ r: BranchNode, node: Node) throws -> WalkResult {
+        at(.node(node))
         let outerMark = vars.count
         defer { vars.removeLast(vars.count - outerMark) }
-        let val = try evalPipeline(dot, r.pipe).unwrapped
+        let evaluated = try evalPipeline(dot, r.pipe).unwrapped
+        let collection = evaluated.value?.collectionElements
+        let val = collection.map { RValue($0) } ?? evaluated
+        // Elements of a Go []interface{} or map[string]interface{} are interfaces; a collection object's are not.
+        let elementsBoxed = collection == nil
         let mark = vars.count
         // Runs one iteration; returns false when the loop must stop ({{break}}).
         func oneIteration(_ index: RValue, _ elem: RValue) throws -> Bool {
@@ -236,19 +288,19 @@ final class Executor: FunctionContext {
                 }
             }
             defer { vars.removeLast(vars.count - mark) }
-            let result = try walk(elem, .list(r.list))
+            let result = try walkList(elem, r.list)
             if case .breakLoop = result { return false }
             return true
         }
         switch val.value {
         case .list(let l) where !l.isEmpty:
             for (i, e) in l.enumerated() {
-                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: true)) { break }
+                if try !oneIteration(RValue(.int(Int64(i))), RValue(value: e, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .map(let m) where !m.isEmpty:
             for (k, v) in m {
-                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: true)) { break }
+                if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: elementsBoxed)) { break }
             }
             return .normal
         case .int(let n):
@@ -268,12 +320,12 @@ final class Executor: FunctionContext {
         default:
             throw errorf("range can't iterate over \(Executor.describe(val.value))")
         }
-        if let e = r.elseList { return try walk(dot, .list(e)) }
+        if let e = r.elseList { return try walkList(dot, e) }
         return .normal
     }
 
-    func walkTemplate(_ dot: RValue, _ t: TemplateNode) throws {
-        at(.node(.template(t)))
+    func walkTemplate(_ dot: RValue, _ t: TemplateNode, node: Node) throws {
+        at(.node(node))
         guard let target = set.trees[t.name] else { throw errorf("template \(GoQuote.quote(t.name)) not defined") }
         if depth == Executor.maxExecDepth {
             throw errorf("exceeded maximum template depth (\(Executor.maxExecDepth))")
@@ -290,10 +342,14 @@ final class Executor: FunctionContext {
             tree = savedTree
             vars = savedVars
         }
-        if depth % 256 == 0 {
-            try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
+        let savedStack = stack
+        defer { stack = savedStack }
+        stack.units += 1
+        if stack.exhausted {
+            stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { _ = try self.walkList(newDot, target.root) }
         } else {
-            _ = try walk(newDot, .list(target.root))
+            try walkRoot(newDot, target)
         }
     }
 
@@ -325,13 +381,13 @@ final class Executor: FunctionContext {
     func evalCommand(_ dot: RValue, _ cmd: CommandNode, final: RValue?) throws -> RValue {
         let first = cmd.arguments[0]
         switch first {
-        case .field(let f): return try evalFieldNode(dot, f, cmd.arguments, final)
-        case .chain(let c): return try evalChainNode(dot, c, cmd.arguments, final)
-        case .identifier(let id): return try evalFunction(dot, id, cmd, cmd.arguments, final)
+        case .field(let f): return try evalFieldNode(dot, f, node: first, cmd.arguments, final)
+        case .chain(let c): return try evalChainNode(dot, c, node: first, cmd.arguments, final)
+        case .identifier(let id): return try evalFunction(dot, id, node: first, cmd, cmd.arguments, final)
         case .pipe(let p):
             try notAFunction(cmd.arguments, final)
             return try evalPipeline(dot, p)
-        case .variable(let v): return try evalVariableNode(dot, v, cmd.arguments, final)
+        case .variable(let v): return try evalVariableNode(dot, v, node: first, cmd.arguments, final)
         default: break
         }
         at(.operand(first))
@@ -340,15 +396,15 @@ final class Executor: FunctionContext {
         case .bool(let b): return RValue(.bool(b.value))
         case .dot: return dot
         case .nil: throw errorf("nil is not a command")
-        case .number(let n): return try idealConstant(n)
+        case .number(let n): return try idealConstant(n, node: first)
         case .string(let s): return RValue(.string(s.text))
         default: throw errorf("can't evaluate command \(GoQuote.quote(first.description))")
         }
     }
 
     /// Go `idealConstant`: an untyped number constant becomes int or float64 by its spelling.
-    func idealConstant(_ n: NumberNode) throws -> RValue {
-        at(.operand(.number(n)))
+    func idealConstant(_ n: NumberNode, node: Operand) throws -> RValue {
+        at(.operand(node))
         let t = n.text
         let isHexInt = t.utf8.count > 2 && t.hasPrefix("0") && (t.dropFirst().hasPrefix("x") || t.dropFirst().hasPrefix("X"))
             && !t.contains("p") && !t.contains("P")
@@ -364,26 +420,32 @@ final class Executor: FunctionContext {
         return .invalid
     }
 
-    func evalFieldNode(_ dot: RValue, _ f: FieldNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.field(f)))
-        return try evalFieldChain(dot, dot, .field(f), f.identifiers, args, final)
+    func evalFieldNode(_ dot: RValue, _ f: FieldNode, node: Operand, _ args: [Operand], _ final: RValue?) throws
+        -> RValue
+    {
+        at(.operand(node))
+        return try evalFieldChain(dot, dot, node, f.identifiers, args, final)
     }
 
-    func evalChainNode(_ dot: RValue, _ c: ChainNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.chain(c)))
+    func evalChainNode(_ dot: RValue, _ c: ChainNode, node: Operand, _ args: [Operand], _ final: RValue?) throws
+        -> RValue
+    {
+        at(.operand(node))
         if case .nil = c.node { throw errorf("indirection through explicit nil in \(c.description)") }
         let pipe = try evalArg(dot, nil, c.node)
-        return try evalFieldChain(dot, pipe, .chain(c), c.fields, args, final)
+        return try evalFieldChain(dot, pipe, node, c.fields, args, final)
     }
 
-    func evalVariableNode(_ dot: RValue, _ v: VariableNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.variable(v)))
+    func evalVariableNode(_ dot: RValue, _ v: VariableNode, node: Operand, _ args: [Operand], _ final: RValue?)
+        throws -> RValue
+    {
+        at(.operand(node))
         let value = try varValue(v.identifiers[0])
         if v.identifiers.count == 1 {
             try notAFunction(args, final)
             return value
         }
-        return try evalFieldChain(dot, value, .variable(v), Array(v.identifiers.dropFirst()), args, final)
+        return try evalFieldChain(dot, value, node, Array(v.identifiers.dropFirst()), args, final)
     }
 
     func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: [String], _ args: [Operand],
@@ -433,8 +495,16 @@ final class Executor: FunctionContext {
     func evalMethodCall(_ dot: RValue, _ object: any TemplateObject, _ name: String, _ node: Operand,
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var argv: [Value] = []
-        for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
-        if let f = final { argv.append(f.asInterface) }
+        if let signature = (object as? any TemplateMethodSignatures)?.methodSignature(name) {
+            let operands = args.isEmpty ? [node] : args
+            try checkArity(name: name, parameters: signature.parameters.count, variadic: signature.variadic != nil,
+                           args: operands, final: final)
+            argv = try evalArguments(dot, parameters: signature.parameters, variadic: signature.variadic,
+                                     args: operands, final: final).map(\.asInterface)
+        } else {
+            for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
+            if let f = final { argv.append(f.asInterface) }
+        }
         do {
             return RValue(value: try object.callMethod(name, argv), boxed: false)
         } catch let e as TemplateError {
@@ -448,9 +518,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Functions
 
-    func evalFunction(_ dot: RValue, _ id: IdentifierNode, _ cmd: CommandNode, _ args: [Operand],
+    func evalFunction(_ dot: RValue, _ id: IdentifierNode, node: Operand, _ cmd: CommandNode, _ args: [Operand],
                       _ final: RValue?) throws -> RValue {
-        at(.operand(.identifier(id)))
+        at(.operand(node))
         if let f = functions[id.name] {
             return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
         }
@@ -536,16 +606,16 @@ final class Executor: FunctionContext {
             if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
             return RValue(value: .null, boxed: true)
         case .field(let f):
-            return try validateType(try evalFieldNode(dot, f, [n], nil), typ)
+            return try validateType(try evalFieldNode(dot, f, node: n, [n], nil), typ)
         case .variable(let v):
-            return try validateType(try evalVariableNode(dot, v, [], nil), typ)
+            return try validateType(try evalVariableNode(dot, v, node: n, [], nil), typ)
         case .pipe(let p):
             return try validateType(try evalPipeline(dot, p), typ)
         case .identifier(let id):
             return try validateType(
-                try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
+                try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
         case .chain(let c):
-            return try validateType(try evalChainNode(dot, c, [], nil), typ)
+            return try validateType(try evalChainNode(dot, c, node: n, [], nil), typ)
         default:
             break
         }
@@ -575,13 +645,13 @@ final class Executor: FunctionContext {
         switch n {
         case .bool(let b): return RValue(.bool(b.value))
         case .dot: return dot
-        case .field(let f): return try evalFieldNode(dot, f, [], nil)
+        case .field(let f): return try evalFieldNode(dot, f, node: n, [], nil)
         case .identifier(let id):
-            return try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil)
+            return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil)
         case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
-        case .number(let num): return try idealConstant(num)
+        case .number(let num): return try idealConstant(num, node: n)
         case .string(let s): return RValue(.string(s.text))
-        case .variable(let v): return try evalVariableNode(dot, v, [], nil)
+        case .variable(let v): return try evalVariableNode(dot, v, node: n, [], nil)
         case .pipe(let p): return try evalPipeline(dot, p)
         case .chain: throw errorf("can't handle assignment of \(n.description) to empty interface argument")
         }

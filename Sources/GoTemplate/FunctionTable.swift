@@ -56,22 +56,29 @@ extension FunctionContext {
 
 /// An error a function reports; the executor reports it as Go does: `error calling NAME: MESSAGE`.
 public struct FunctionError: Error, Sendable, CustomStringConvertible {
+    /// The message.
     public let message: String
+    /// Creates an error with a message.
     public init(_ message: String) { self.message = message }
+    /// Go's `String()` of the node.
     public var description: String { message }
 }
 
 /// One template function with its Go signature.
 public struct GoFunc: Sendable {
+    /// A function body: evaluated arguments and the calling template context.
     public typealias Body = @Sendable (_ arguments: [Value], _ context: any FunctionContext) throws -> Value
 
+    /// The name.
     public let name: String
     /// Fixed parameter types.
     public let parameters: [GoType]
     /// The element type of a trailing `...T` parameter, if variadic.
     public let variadic: GoType?
+    /// The implementation.
     public let body: Body
 
+    /// Creates a function from its Go signature and body.
     public init(_ name: String, _ parameters: [GoType], variadic: GoType? = nil, body: @escaping Body) {
         self.name = name
         self.parameters = parameters
@@ -90,21 +97,56 @@ public struct GoFunc: Sendable {
 
 /// A name → function map (Go's `FuncMap`). Later registrations replace earlier ones, as `Funcs` does.
 public struct FunctionTable: Sendable {
+    /// The functions by name.
     public private(set) var functions: [String: GoFunc] = [:]
 
+    /// Creates an empty table.
     public init() {}
 
+    /// Creates a table; later functions replace earlier ones of the same name.
     public init(_ functions: [GoFunc]) {
         for f in functions { self.functions[f.name] = f }
     }
 
+    /// Adds or replaces a function.
     public mutating func register(_ function: GoFunc) { functions[function.name] = function }
 
+    /// Adds every function of `other`, replacing same-named ones.
     public mutating func merge(_ other: FunctionTable) {
         for (k, v) in other.functions { functions[k] = v }
     }
 
+    /// The function named `name`.
     public subscript(name: String) -> GoFunc? { functions[name] }
 
+    /// Whether a function of that name exists.
     public func contains(_ name: String) -> Bool { functions[name] != nil }
+}
+
+/// A `TemplateObject` whose methods declare Go parameter types, so that calls such as `.Files.Get 3` are checked
+/// and reported as Go's `evalCall` does (`wrong number of args for Get: want 1 got 0`, `expected string; found 3`).
+/// Objects that do not adopt it get their arguments as `interface{}` values and check them in `callMethod`.
+public protocol TemplateMethodSignatures {
+    /// The parameters of method `name`: fixed types and the element type of a trailing `...T`, if any.
+    func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)?
+}
+
+/// A `TemplateObject` that is a Go slice or map underneath (Helm's `common.VersionSet`, `engine.files`):
+/// `len`, `range`, `index` and `slice` work on `elements` as on a list or map of Go-typed (not `interface{}`)
+/// elements. Objects of kind `slice`, `array` or `map` that do not adopt it use `serialized` instead.
+public protocol TemplateCollection {
+    /// The elements: a `.list` or a `.map`.
+    var elements: Value { get }
+}
+
+extension Value {
+    /// The list or map a collection-like object stands for, if it is one (see `TemplateCollection`).
+    var collectionElements: Value? {
+        guard case .object(let o) = self else { return nil }
+        if let c = o as? any TemplateCollection { return c.elements }
+        switch o.goKind {
+        case "slice", "array", "map": return o.serialized
+        default: return nil
+        }
+    }
 }

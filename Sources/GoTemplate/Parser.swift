@@ -27,6 +27,14 @@ struct Parser {
     var vars: [String] = ["$"]
     var rangeDepth = 0
     var actionLine = 0
+    /// Nesting of parenthesized pipelines (Go `stackDepth`).
+    var stackDepth = 0
+    /// Current and deepest nesting of controls and parentheses, so deep trees can run on a large stack.
+    var nesting = 0
+    var maxNesting = 0
+
+    /// Go `maxStackDepth`: the deepest parenthesized expression allowed.
+    static let maxStackDepth = 10000
 
     init(source: TemplateSource, text: String, leftDelim: String, rightDelim: String,
          hasFunction: @escaping (String) -> Bool) {
@@ -122,7 +130,7 @@ struct Parser {
             if !root.isEmpty { throw errorf("template: multiple definition of template \(GoQuote.quote(name))") }
             return
         }
-        treeSet[name] = Tree(name: name, root: root, source: source)
+        treeSet[name] = Tree(name: name, root: root, source: source, depth: maxNesting)
     }
 
     /// Runs `body` with a fresh variable scope, as Go does for a new Tree sharing the lexer.
@@ -217,9 +225,18 @@ struct Parser {
     }
 
     /// Control: pipeline list ('else' (list | if/with control))? 'end'.
+    mutating func nest(_ delta: Int) {
+        nesting += delta
+        maxNesting = max(maxNesting, nesting)
+    }
+
     mutating func parseControl(_ context: String) throws -> BranchNode {
         let savedVarCount = vars.count
-        defer { vars.removeLast(vars.count - savedVarCount) }
+        nest(1)
+        defer {
+            vars.removeLast(vars.count - savedVarCount)
+            nest(-1)
+        }
         let pipe = try pipeline(context, end: .rightDelim)
         if context == "range" { rangeDepth += 1 }
         let (list, closing) = try itemList()
@@ -293,7 +310,6 @@ struct Parser {
             guard v.kind == .variable else { break }
             let vIndex = index
             _ = nextNonSpace()
-            let tokenAfterVariable = peek()
             let nextToken = peekNonSpace()
             if nextToken.kind == .assign || nextToken.kind == .declare {
                 pipe.isAssign = nextToken.kind == .assign
@@ -314,7 +330,7 @@ struct Parser {
                 }
                 throw errorf("too many declarations in \(context)")
             } else {
-                _ = tokenAfterVariable
+                // Not a declaration: the variable starts the first command (Go backup2/backup3).
                 index = vIndex
             }
             break
@@ -410,6 +426,13 @@ struct Parser {
         case .charConstant, .complex, .number:
             return .number(try newNumber(token))
         case .leftParen:
+            if stackDepth >= Parser.maxStackDepth { throw errorf("max expression depth exceeded") }
+            stackDepth += 1
+            nest(1)
+            defer {
+                stackDepth -= 1
+                nest(-1)
+            }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             guard let s = GoQuote.unquote(token.value) else { throw errorf("invalid syntax") }

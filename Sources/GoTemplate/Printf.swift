@@ -343,6 +343,9 @@ struct Printer {
             num = (d.sign == .minus ? "-" : "+") + body
         }
         if f.space && num.hasPrefix("+") && !f.plus { num = " " + num.dropFirst() }
+        if f.sharp && verb != UInt8(ascii: "b") && d.isFinite {
+            num = Printer.applySharp(num, verb: verb == UInt8(ascii: "v") ? UInt8(ascii: "g") : verb, precision: prec)
+        }
         if num.dropFirst().hasPrefix("I") || num.dropFirst().hasPrefix("N") {
             let z = f.zero
             f.zero = false
@@ -379,30 +382,107 @@ struct Printer {
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
             return cFormat(d, "%.*f", precision ?? 6)
         case UInt8(ascii: "x"), UInt8(ascii: "X"):
-            let s = hexFloat(d)
-            return upper ? s.uppercased() : s
+            return formatX(d, precision: precision, upper: upper)
+        case UInt8(ascii: "b"):
+            let (mant, exp) = decompose(d)
+            return "\(mant)p" + (exp - 52 >= 0 ? "+" : "") + "\(exp - 52)"
         default:
             return GoFormat.formatFloatG(d)
         }
     }
 
-    /// strconv 'x' format with shortest precision: `0x1.8p+00`.
-    static func hexFloat(_ d: Double) -> String {
-        if d == 0 { return "0x0p+00" }
-        var exp = Int(d.exponent)
-        var mantissa = d.significandBitPattern
-        if d.isSubnormal {
-            // Normalise: shift until the implicit bit would be set.
-            let shift = mantissa.leadingZeroBitCount - 11
-            mantissa = (mantissa << UInt64(shift + 1)) & ((1 << 52) - 1)
-            exp = -1022 - shift - 1
+    /// The significand (with its implicit bit) and unbiased exponent of a finite double, as strconv splits it.
+    static func decompose(_ d: Double) -> (mantissa: UInt64, exponent: Int) {
+        let bits = d.bitPattern
+        var exp = Int((bits >> 52) & 0x7FF)
+        var mant = bits & ((1 << 52) - 1)
+        if exp == 0 { exp += 1 } else { mant |= 1 << 52 }
+        return (mant, exp - 1023)
+    }
+
+    /// strconv 'x'/'X' format: `0x1.8p+00`, rounded to `precision` hex digits when given.
+    static func formatX(_ d: Double, precision: Int?, upper: Bool) -> String {
+        var (mant, exp) = decompose(d)
+        if mant == 0 { exp = 0 }
+        // Put the leading 1 at bit 60.
+        mant <<= 60 - 52
+        while mant != 0 && mant & (1 << 60) == 0 {
+            mant <<= 1
+            exp -= 1
         }
-        var frac = String(mantissa, radix: 16)
-        frac = String(repeating: "0", count: 13 - frac.count) + frac
-        while frac.hasSuffix("0") { frac.removeLast() }
+        if let p = precision, p < 15 {
+            let shift = UInt64(p * 4)
+            let extra = (mant << shift) & ((1 << 60) - 1)
+            mant >>= 60 - shift
+            if extra | (mant & 1) > 1 << 59 { mant += 1 }
+            mant <<= 60 - shift
+            if mant & (1 << 61) != 0 {
+                mant >>= 1
+                exp += 1
+            }
+        }
+        let digits = Array((upper ? "0123456789ABCDEF" : "0123456789abcdef").unicodeScalars)
+        var out = upper ? "0X" : "0x"
+        out += (mant >> 60) & 1 == 1 ? "1" : "0"
+        mant <<= 4
+        if precision == nil && mant != 0 {
+            out += "."
+            while mant != 0 {
+                out.unicodeScalars.append(digits[Int((mant >> 60) & 15)])
+                mant <<= 4
+            }
+        } else if let p = precision, p > 0 {
+            out += "."
+            for _ in 0..<p {
+                out.unicodeScalars.append(digits[Int((mant >> 60) & 15)])
+                mant <<= 4
+            }
+        }
+        out += upper ? "P" : "p"
+        out += exp < 0 ? "-" : "+"
         let e = abs(exp)
-        let es = e < 10 ? "0\(e)" : "\(e)"
-        return "0x1" + (frac.isEmpty ? "" : "." + frac) + "p" + (exp < 0 ? "-" : "+") + es
+        out += e < 10 ? "0\(e)" : "\(e)"
+        return out
+    }
+
+    /// Go fmt's `#` flag on floats: keep a decimal point and pad %g/%v/%x to the precision's significant digits.
+    static func applySharp(_ num: String, verb: UInt8, precision: Int?) -> String {
+        var digits = 0
+        switch verb {
+        case UInt8(ascii: "v"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "x"):
+            digits = precision ?? 6
+        default: break
+        }
+        let isHex = verb == UInt8(ascii: "x") || verb == UInt8(ascii: "X")
+        var body = Array(num.utf8)
+        var tail: [UInt8] = []
+        var hasPoint = false
+        var sawNonzero = false
+        var i = 1
+        while i < body.count {
+            let c = body[i]
+            if c == UInt8(ascii: ".") {
+                hasPoint = true
+            } else if c == UInt8(ascii: "p") || c == UInt8(ascii: "P")
+                || (!isHex && (c == UInt8(ascii: "e") || c == UInt8(ascii: "E"))) {
+                tail = Array(body[i...])
+                body = Array(body[..<i])
+                break
+            } else {
+                if c != UInt8(ascii: "0") { sawNonzero = true }
+                if sawNonzero { digits -= 1 }
+            }
+            i += 1
+        }
+        if !hasPoint {
+            if body.count == 2 && body[1] == UInt8(ascii: "0") { digits -= 1 }
+            body.append(UInt8(ascii: "."))
+        }
+        while digits > 0 {
+            body.append(UInt8(ascii: "0"))
+            digits -= 1
+        }
+        return String(decoding: body + tail, as: UTF8.self)
     }
 
     /// The C library's correctly rounded conversion (glibc prints exact decimal expansions, as Go does).

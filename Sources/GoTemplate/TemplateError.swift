@@ -10,6 +10,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         case other
     }
 
+    /// The kind.
     public var kind: Kind
     /// The template name of the location (Go `ParseName`: the file that holds the node).
     public var locationName: String
@@ -64,5 +65,6 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         return "\(locationName):\(line)"
     }
 
+    /// Go's `String()` of the node.
     public var description: String { goDescription }
 }

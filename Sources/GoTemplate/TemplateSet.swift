@@ -1,28 +1,10 @@
 import Values
 
-/// What a map lookup of a missing key yields (Go `Option("missingkey=…")`).
-public enum MissingKey: Sendable, Equatable {
-    /// Go's default (`missingkey=default`/`invalid`): no value, printed as `<no value>`.
-    case `default`
-    /// `missingkey=zero`: the map's zero element (`nil` for `map[string]interface{}`), Helm's default.
-    case zero
-    /// `missingkey=error`: execution stops with `map has no entry for key "k"`.
-    case error
-}
-
-/// Options for one execution.
-public struct ExecutionOptions: Sendable {
-    public var missingKey: MissingKey
-
-    /// Creates options.
-    public init(missingKey: MissingKey = .default) {
-        self.missingKey = missingKey
-    }
-}
-
 /// An immutable set of parsed templates that can be executed many times, concurrently.
 public struct TemplateSet: Sendable {
+    /// The left action delimiter.
     public let leftDelimiter: String
+    /// The right action delimiter.
     public let rightDelimiter: String
     /// The name of the set itself, used in `no template "x" associated with template "NAME"` (Go: the root
     /// template's name; Helm's is `gotpl`).
@@ -49,15 +31,25 @@ public struct TemplateSet: Sendable {
         let source = TemplateSource(parseName: name, text: text)
         var parser = Parser(source: source, text: text, leftDelim: leftDelimiter, rightDelim: rightDelimiter,
                             hasFunction: { functions.contains($0) || Builtins.names.contains($0) })
-        let root = try parser.parse()
-        try parser.add(name, root)
-        let main = Tree(name: name, root: root, source: source)
+        var root = ListNode(position: 0)
+        // The parser recurses once per nesting level; texts that may nest deeply are parsed on a large stack.
+        let openers = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "(") || $1 == UInt8(ascii: "{") ? 1 : 0) }
+        if openers > 512 {
+            let box = ParseBox(parser)
+            try LargeStack.run {
+                box.root = try box.parser.parse()
+                try box.parser.add(name, box.root)
+            }
+            parser = box.parser
+            root = box.root
+        } else {
+            root = try parser.parse()
+            try parser.add(name, root)
+        }
+        let main = Tree(name: name, root: root, source: source, depth: parser.maxNesting)
         // Go: template.AddParseTree / associate, for the defines first and then the main tree.
         for (treeName, tree) in parser.treeSet.sorted(by: { $0.key < $1.key }) {
-            if let old = trees[treeName], tree.root.isEmpty {
-                _ = old
-                continue
-            }
+            if trees[treeName] != nil && tree.root.isEmpty { continue }
             trees[treeName] = tree
         }
         return main
@@ -92,4 +84,11 @@ public struct TemplateSet: Sendable {
         }
         try executor.run(data: data)
     }
+}
+
+/// Carries a parser to and from a large-stack thread.
+final class ParseBox {
+    var parser: Parser
+    var root = ListNode(position: 0)
+    init(_ parser: Parser) { self.parser = parser }
 }

@@ -60,7 +60,9 @@ public enum TokenKind: Sendable, Equatable {
 
 /// One lexical item: kind, source text (or error message), byte offset and 1-based line.
 public struct Token: Sendable, Equatable {
+    /// The kind.
     public var kind: TokenKind
+    /// The value.
     public var value: String
     /// Byte offset of the item in the template text.
     public var position: Int

@@ -281,7 +281,9 @@ private struct JSONScanner {
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(text), d.isFinite else {
-            if savedError == nil { savedError = Error("json: cannot unmarshal number \(text) into Go value of type float64") }
+            if savedError == nil {
+                savedError = Error("json: cannot unmarshal number \(text) into Go value of type float64")
+            }
             return .null
         }
         return .float(d)

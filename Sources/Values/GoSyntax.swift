@@ -97,7 +97,6 @@ enum GoSyntax {
             case .uint(let u): return "0x" + String(u, radix: 16)
             case .float(let f): return GoFormat.formatFloatG(f)
             case .string(let t), .timestamp(let t): return quote(t)
-            case .merge: return quote("<<")
             }
         case .list(let items, _):
             return "[]interface {}{" + items.map(yamlValue).joined(separator: ", ") + "}"

@@ -10,8 +10,6 @@ enum GoYAMLScalar: Equatable {
     /// A YAML timestamp; go-yaml v2 keeps the original text when the target is `interface{}`.
     case timestamp(String)
     case string(String)
-    /// The `<<` merge key.
-    case merge
 
     /// The short tag go-yaml reports for this kind (`!!int`).
     var shortTag: String {
@@ -22,7 +20,6 @@ enum GoYAMLScalar: Equatable {
         case .float: return "!!float"
         case .timestamp: return "!!timestamp"
         case .string: return "!!str"
-        case .merge: return "!!merge"
         }
     }
 }
@@ -264,6 +261,8 @@ enum GoYAMLResolve {
         let zoned = sep == UInt8(ascii: "T") || sep == UInt8(ascii: "t")
         guard zoned || sep == UInt8(ascii: " ") else { return false }
         p.index += 1
+        // Go: time.go `skip`: a space in the layout matches any run of spaces.
+        if !zoned { while p.index < b.count && b[p.index] == UInt8(ascii: " ") { p.index += 1 } }
         guard let h = p.number(maxDigits: 2), h < 24, p.eat(UInt8(ascii: ":")), let m = p.number(maxDigits: 2), m < 60,
             p.eat(UInt8(ascii: ":")), let s = p.number(maxDigits: 2), s < 60
         else { return false }
@@ -275,9 +274,14 @@ enum GoYAMLResolve {
         }
         if !zoned { return p.atEnd }
         if p.eat(UInt8(ascii: "Z")) { return p.atEnd }
-        guard p.index < b.count, b[p.index] == UInt8(ascii: "+") || b[p.index] == UInt8(ascii: "-") else { return false }
+        guard p.index < b.count, b[p.index] == UInt8(ascii: "+") || b[p.index] == UInt8(ascii: "-") else {
+            return false
+        }
         p.index += 1
-        guard p.fixed(2) != nil, p.eat(UInt8(ascii: ":")), p.fixed(2) != nil else { return false }
+        // Go: time.Parse accepts offsets up to 24 hours and 60 minutes.
+        guard let zh = p.fixed(2), zh <= 24, p.eat(UInt8(ascii: ":")), let zm = p.fixed(2), zm <= 60 else {
+            return false
+        }
         return p.atEnd
     }
 
@@ -292,7 +296,8 @@ enum GoYAMLResolve {
     /// Go: encode.go `isBase60Float`, `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
     static func isBase60Float(_ s: String) -> Bool {
         let b = Array(s.utf8)
-        guard let c = b.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || isDigit(c), b.contains(UInt8(ascii: ":"))
+        guard let c = b.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || isDigit(c),
+            b.contains(UInt8(ascii: ":"))
         else { return false }
         var i = 0
         if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }

@@ -26,14 +26,40 @@ private struct PrettyYAMLWriter {
     }
 
     var out = ""
+    /// Whether the last scalar written ended with U+2028/U+2029, leaving goyaml.v3 at the start of a line.
+    var endsOnNewLine = false
 
-    /// libyaml's rendering of one scalar as the lines it would write, relative to an entry column of 0.
-    func render(_ event: YAMLScalarEvent) throws(YAMLError) -> [Substring] {
+    /// libyaml's rendering of one scalar, laid out for an entry column of 0.
+    ///
+    /// goyaml.v3 allows tabs in literal blocks where libyaml does not (Go: yaml.v3 emitterc.go
+    /// `yaml_emitter_analyze_scalar` `tab_characters`), so tabs in literal text are rendered through a stand-in.
+    func render(_ event: YAMLScalarEvent) throws(YAMLError) -> String {
+        if event.value.unicodeScalars.first == "\u{FEFF}" { return GoYAMLBOM.escapedEverything(event.value) }
+        if event.style == .literal, event.value.unicodeScalars.contains("\t") {
+            let candidates: [Unicode.Scalar] = ["\u{E000}", "\u{E001}", "\u{E002}", "\u{E003}"]
+            if let standIn = candidates.first(where: { !event.value.unicodeScalars.contains($0) }) {
+                var substituted = event
+                substituted.value = String(
+                    String.UnicodeScalarView(event.value.unicodeScalars.map { $0 == "\t" ? standIn : $0 }))
+                let text = try renderDirectly(substituted)
+                // Only a literal block keeps the tabs raw; any other style escapes them, so render the original.
+                if text.hasPrefix("|") {
+                    return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == standIn ? "\t" : $0 }))
+                }
+            }
+        }
+        return try renderDirectly(event)
+    }
+
+    private func renderDirectly(_ event: YAMLScalarEvent) throws(YAMLError) -> String {
         let emitter = YAMLEmitter(options: YAMLEmitter.Options(width: -1))
-        try emitter.emit([.streamStart, .documentStart(implicit: true), .scalar(event), .documentEnd(implicit: true), .streamEnd])
+        try emitter.emit([
+            .streamStart, .documentStart(implicit: true), .scalar(event), .documentEnd(implicit: true), .streamEnd,
+        ])
         var text = emitter.output
         if text.hasSuffix("\n") { text.removeLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasPrefix("'") { text = HelmYAML.trimBreakIndentBeforeClosingQuote(text) }
+        return text
     }
 
     func scalarEvent(_ value: Value) throws(YAMLError) -> YAMLScalarEvent? {
@@ -57,14 +83,33 @@ private struct PrettyYAMLWriter {
         return YAMLScalarEvent(value: s, style: GoYAMLResolve.canUsePlain(s) ? .plain : .doubleQuoted)
     }
 
-    mutating func write(_ lines: [Substring], column: Int) {
-        for (i, line) in lines.enumerated() {
-            if i > 0 {
-                out += "\n"
-                if !line.isEmpty { out += String(repeating: " ", count: column) }
-            }
-            out += line
+    /// Appends a rendered scalar, shifting every continuation line (after any YAML line break) by `column`.
+    mutating func write(_ text: String, column: Int) {
+        let scalars = Array(text.unicodeScalars)
+        let pad = String(repeating: " ", count: column)
+        for (i, u) in scalars.enumerated() {
+            out.unicodeScalars.append(u)
+            guard Self.isBreak(u), i + 1 < scalars.count, !Self.isBreak(scalars[i + 1]) else { continue }
+            // A single-quoted scalar ending in a break closes without indentation (see `render`).
+            if scalars[0] == "'" && i + 2 == scalars.count { continue }
+            out += pad
         }
+    }
+
+    /// Starts a new line at `column`. After a block scalar that ends in U+2028/U+2029 goyaml.v3 is already at
+    /// the start of a line and writes no further break.
+    mutating func newline(_ column: Int) {
+        if endsOnNewLine, let last = out.unicodeScalars.last, last == "\u{2028}" || last == "\u{2029}" {
+            out += String(repeating: " ", count: column)
+        } else {
+            out += "\n" + String(repeating: " ", count: column)
+        }
+        endsOnNewLine = false
+    }
+
+    /// libyaml's line breaks.
+    static func isBreak(_ u: Unicode.Scalar) -> Bool {
+        u == "\n" || u == "\r" || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}"
     }
 
     mutating func node(_ value: Value, column: Int, position: Position) throws(YAMLError) {
@@ -75,6 +120,7 @@ private struct PrettyYAMLWriter {
         if let event = try scalarEvent(value) {
             if position == .afterKey { out += " " }
             write(try render(event), column: column)
+            endsOnNewLine = event.value.unicodeScalars.last.map { $0 == "\u{2028}" || $0 == "\u{2029}" } ?? false
             return
         }
         switch value {
@@ -86,9 +132,7 @@ private struct PrettyYAMLWriter {
             // Sequences under a key are indented (goyaml.v3 without compact sequence indent).
             let entries = position == .afterKey ? column + 2 : position == .afterDash ? column + 2 : column
             for (i, item) in items.enumerated() {
-                if i > 0 || position == .afterKey {
-                    out += "\n" + String(repeating: " ", count: entries)
-                }
+                if i > 0 || position == .afterKey { newline(entries) }
                 out += "- "
                 try node(item, column: entries, position: .afterDash)
             }
@@ -98,17 +142,17 @@ private struct PrettyYAMLWriter {
                 return
             }
             let entries = position == .top ? column : column + 2
-            let order = m.keys.indices.sorted { GoYAMLKeyOrder.less(m.keys[$0], m.keys[$1]) }
+            let order = GoYAMLKeyOrder.sortedIndices(m.keys)
             for (n, i) in order.enumerated() {
-                if n > 0 || position == .afterKey {
-                    out += "\n" + String(repeating: " ", count: entries)
-                }
+                if n > 0 || position == .afterKey { newline(entries) }
                 let key = try render(stringEvent(m.keys[i]))
-                if key.count > 1 || m.keys[i].utf8.count > 128 {
+                // libyaml's check_simple_key: multi-line or longer than 128 bytes.
+                if m.keys[i].unicodeScalars.contains(where: Self.isBreak) || m.keys[i].utf8.count > 128 {
                     // libyaml writes long or multi-line keys as complex keys.
                     out += "? "
                     write(key, column: entries)
-                    out += "\n" + String(repeating: " ", count: entries) + ": "
+                    newline(entries)
+                    out += ": "
                     try node(m.values[i], column: entries, position: .afterDash)
                 } else {
                     write(key, column: entries)

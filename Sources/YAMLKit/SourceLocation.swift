@@ -71,11 +71,32 @@ struct LineIndex {
         while remaining > 0 && offset < bytes.count {
             let b = bytes[offset]
             let width: Int
-            if b < 0x80 { width = 1 } else if b & 0xE0 == 0xC0 { width = 2 } else if b & 0xF0 == 0xE0 { width = 3 } else { width = 4 }
+            if b < 0x80 {
+                width = 1
+            } else if b & 0xE0 == 0xC0 {
+                width = 2
+            } else if b & 0xF0 == 0xE0 {
+                width = 3
+            } else {
+                width = 4
+            }
             offset += width
             remaining -= 1
         }
         offset = min(offset, bytes.count)
-        return SourceLocation(file: file, line: line + 1, column: offset - lineStarts[line] + 1 + remaining, offset: offset)
+        return SourceLocation(
+            file: file, line: line + 1, column: offset - lineStarts[line] + 1 + remaining, offset: offset)
+    }
+
+    /// The location of a byte offset (reader errors report an offset rather than a mark).
+    func location(offset: Int) -> SourceLocation {
+        let offset = min(max(0, offset), bytes.count)
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return SourceLocation(file: file, line: lo + 1, column: offset - lineStarts[lo] + 1, offset: offset)
     }
 }

@@ -93,7 +93,9 @@ public final class YAMLEmitter {
                 Self.withCString(s.tag) { tag in
                     yaml_sequence_start_event_initialize(
                         &e, anchor, tag, s.implicit ? 1 : 0,
-                        s.style == .flow ? YAML_FLOW_SEQUENCE_STYLE : s.style == .block ? YAML_BLOCK_SEQUENCE_STYLE : YAML_ANY_SEQUENCE_STYLE)
+                        s.style == .flow
+                            ? YAML_FLOW_SEQUENCE_STYLE
+                            : s.style == .block ? YAML_BLOCK_SEQUENCE_STYLE : YAML_ANY_SEQUENCE_STYLE)
                 }
             }
         case .sequenceEnd:
@@ -103,7 +105,9 @@ public final class YAMLEmitter {
                 Self.withCString(s.tag) { tag in
                     yaml_mapping_start_event_initialize(
                         &e, anchor, tag, s.implicit ? 1 : 0,
-                        s.style == .flow ? YAML_FLOW_MAPPING_STYLE : s.style == .block ? YAML_BLOCK_MAPPING_STYLE : YAML_ANY_MAPPING_STYLE)
+                        s.style == .flow
+                            ? YAML_FLOW_MAPPING_STYLE
+                            : s.style == .block ? YAML_BLOCK_MAPPING_STYLE : YAML_ANY_MAPPING_STYLE)
                 }
             }
         case .mappingEnd:

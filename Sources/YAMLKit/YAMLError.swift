@@ -26,6 +26,8 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var context: String?
     /// Where the context starts, if any.
     public var contextLocation: SourceLocation?
+    /// Whether go-yaml prints a line for this error (not for reader errors, whose mark libyaml leaves unset).
+    public var reportsLine = true
 
     /// Creates an error from its parts.
     public init(
@@ -44,6 +46,7 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Go: yaml.v2 parserc/yaml.go `parser.fail` uses the 0-based problem line, plus one for scanner errors,
     /// falling back to the 0-based context line; a zero line is not printed.
     public var goLine: Int? {
+        guard reportsLine else { return nil }
         var line = location.line - 1
         if line != 0 {
             if kind == .scanner { line += 1 }

@@ -42,7 +42,8 @@ public final class YAMLParser {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) != 0 else { throw currentError() }
         defer { yaml_event_delete(&event) }
-        let marked = YAMLMarkedEvent(event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
+        let marked = YAMLMarkedEvent(
+            event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
         if case .streamEnd = marked.event { finished = true }
         return marked
     }
@@ -57,15 +58,14 @@ public final class YAMLParser {
         }
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem parsing YAML content"
         let context = parser.context.map { String(cString: $0) }
-        var problemMark = parser.problem_mark
-        if kind == .reader {
-            // Reader errors carry a byte offset, not a mark.
-            problemMark.line = 0
-            problemMark.column = 0
-        }
-        return YAMLError(
-            kind: kind, problem: problem, location: location(problemMark), context: context,
+        // Reader errors carry a byte offset, not a mark; go-yaml prints no line for them.
+        let where_ =
+            kind == .reader ? index.location(offset: Int(parser.problem_offset)) : location(parser.problem_mark)
+        var error = YAMLError(
+            kind: kind, problem: problem, location: where_, context: context,
             contextLocation: context == nil ? nil : location(parser.context_mark))
+        error.reportsLine = kind != .reader
+        return error
     }
 
     private func convert(_ event: yaml_event_t) -> YAMLEvent {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HelmEngine
 
 /// `ffgen template`: renders a chart exactly as `helm template` does.
 struct TemplateCommand: ParsableCommand {
@@ -68,6 +69,35 @@ struct TemplateCommand: ParsableCommand {
     }
 
     func run() throws {
-        throw CleanExit.message("ffgen template: the render engine is not wired in yet")
+        let releaseName = positional.count == 2 ? positional[0] : "release-name"
+        let chartPath = positional[positional.count - 1]
+        var values = ValueOptions()
+        values.valueFiles = valueFiles
+        values.values = set
+        values.stringValues = setString
+        values.jsonValues = setJSON
+        values.literalValues = setLiteral
+        var options = RenderOptions(releaseName: releaseName, namespace: namespace)
+        options.kubeVersion = kubeVersion
+        options.apiVersions = apiVersions
+        options.showOnly = showOnly
+        options.includeCRDs = includeCRDs
+        options.skipSchemaValidation = skipSchemaValidation
+        options.disableHooks = noHooks
+        let renderer = HelmRenderer()
+        do {
+            var release = try renderer.template(chartPath: chartPath, values: values, options: options)
+            for _ in 1..<repeatCount {
+                release = try renderer.template(chartPath: chartPath, values: values, options: options)
+            }
+            if let outputDirectory {
+                DiagnosticPrinter.printStandardOutput(try OutputDirectory.write(release, to: outputDirectory))
+            } else {
+                DiagnosticPrinter.printStandardOutput(release.stdout)
+            }
+        } catch {
+            DiagnosticPrinter.printError(error)
+            throw ExitCode.failure
+        }
     }
 }

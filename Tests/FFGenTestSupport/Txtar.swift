@@ -5,25 +5,35 @@ public struct Txtar: Sendable {
     public var comment: String
     public var files: [(name: String, content: String)]
 
-    /// Parses txtar text. Every file's content runs to the next marker line.
+    /// Parses txtar text. Lines are split on LF only (a CR is content); every file's content runs to the next
+    /// marker line.
     public init(parsing text: String) {
         var comment = ""
         var files: [(String, String)] = []
         var currentName: String?
-        var current = ""
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for line in lines {
-            if line.hasPrefix("-- "), line.hasSuffix(" --"), line.count >= 6 {
-                if let name = currentName { files.append((name, current)) } else { comment = current }
-                currentName = String(line.dropFirst(3).dropLast(3)).trimmingCharacters(in: .whitespaces)
-                current = ""
+        var current: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let line = bytes[lineStart..<lineEnd]
+            let isMarker = line.count >= 6 && line.starts(with: Array("-- ".utf8))
+                && line.reversed().starts(with: Array(" --".utf8).reversed())
+            if isMarker {
+                let finished = String(decoding: current, as: UTF8.self)
+                if let name = currentName { files.append((name, finished)) } else { comment = finished }
+                let nameBytes = line.dropFirst(3).dropLast(3)
+                currentName = String(decoding: nameBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                current = []
             } else {
-                current += line
-                current += "\n"
+                current.append(contentsOf: line)
+                current.append(UInt8(ascii: "\n"))
             }
+            lineStart = lineEnd + 1
         }
-        if let name = currentName { files.append((name, current)) } else { comment = current }
+        let finished = String(decoding: current, as: UTF8.self)
+        if let name = currentName { files.append((name, finished)) } else { comment = finished }
         self.comment = comment
         self.files = files
     }

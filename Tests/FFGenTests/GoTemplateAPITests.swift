@@ -3,7 +3,10 @@ import Values
 @testable import GoTemplate
 
 /// A stand-in for a Go struct with fields and methods (like Helm's `.Capabilities`).
-final class FakeCapabilities: TemplateObject {
+final class FakeCapabilities: TemplateObject, TemplateMethodSignatures {
+    func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        name == "Has" ? ([.string], nil) : nil
+    }
     var goTypeName: String { "*common.Capabilities" }
     func field(_ name: String) -> Value? { name == "KubeVersion" ? .string("v1.36.0") : nil }
     func hasMethod(_ name: String) -> Bool { name == "Has" }
@@ -15,6 +18,25 @@ final class FakeCapabilities: TemplateObject {
     }
     var goString: String { "&{v1.36.0}" }
     var serialized: Value { .map(ValueMap()) }
+}
+
+/// A Go slice type with a method (like Helm's `common.VersionSet`).
+final class FakeVersionSet: TemplateObject {
+    var goTypeName: String { "common.VersionSet" }
+    var goKind: String { "slice" }
+    func field(_ name: String) -> Value? { nil }
+    var goString: String { "[v1 apps/v1]" }
+    var serialized: Value { .list([.string("v1"), .string("apps/v1")]) }
+}
+
+/// A Go map type whose elements differ from its serialized form (like Helm's `engine.files`).
+final class FakeFiles: TemplateObject, TemplateCollection {
+    var goTypeName: String { "engine.files" }
+    var goKind: String { "map" }
+    func field(_ name: String) -> Value? { nil }
+    var goString: String { "map[a:[104]]" }
+    var serialized: Value { .map(ValueMap([("a", Value.string("h"))])) }
+    var elements: Value { .map(ValueMap([("a", Value.list([.int(104)]))])) }
 }
 
 private func render(_ text: String, data: Value = oracleData(), missingKey: MissingKey = .zero,
@@ -129,8 +151,27 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
             == "KubeVersion has arguments but cannot be invoked as function")
         #expect(renderError("{{ .Capabilities.Nope }}", data: data)?.message
             == "can't evaluate field Nope in type interface {}")
-        #expect(renderError("{{ .Capabilities.Has }}", data: data)?.message
-            == "error calling Has: wrong number of args for Has: want 1 got 0")
+        // Expected texts as Helm 4 prints them for .Capabilities.APIVersions.Has.
+        let noArgs = renderError("{{ .Capabilities.Has }}", data: data)
+        #expect(noArgs?.message == "wrong number of args for Has: want 1 got 0")
+        #expect(noArgs?.nodeContext == ".Capabilities.Has")
+        let number = renderError("{{ .Capabilities.Has 1 }}", data: data)
+        #expect(number?.message == "expected string; found 1")
+        #expect(number?.nodeContext == "1")
+        #expect(renderError("{{ .Capabilities.Has \"v1\" \"v2\" }}", data: data)?.message
+            == "wrong number of args for Has: want 1 got 2")
+        #expect(renderError("{{ .Capabilities.Has nil }}", data: data)?.message == "cannot assign nil to string")
+    }
+
+    @Test func collectionObjects() throws {
+        let data = Value.map(ValueMap([("V", Value.object(FakeVersionSet())), ("F", .object(FakeFiles()))]))
+        #expect(try render("{{ len .V }} {{ index .V 1 }} {{ range $i, $v := .V }}{{ $i }}={{ $v }};{{ end }}", data: data)
+            == "2 apps/v1 0=v1;1=apps/v1;")
+        #expect(try render("{{ slice .V 1 }} {{ .V }}", data: data) == "[apps/v1] [v1 apps/v1]")
+        #expect(renderError("{{ eq .V .V }}", data: data)?.message
+            == "error calling eq: non-comparable type [v1 apps/v1]: common.VersionSet")
+        #expect(try render("{{ len .F }} {{ range $k, $b := .F }}{{ $k }}:{{ $b }}{{ end }} {{ index .F \"a\" }}", data: data)
+            == "1 a:[104] [104]")
     }
 
     @Test func customDelimiters() throws {
@@ -144,6 +185,58 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
 
     @Test func tplSeesItsOwnDefines() throws {
         #expect(try render("{{ tpl \"{{ define \\\"q\\\" }}Q{{ end }}{{ include \\\"q\\\" . }}\" . }}") == "Q")
+    }
+
+    /// Deep `include` chains (Helm allows 1000 levels) and Go's `template` depth limit must not overflow the stack.
+    @Test func deepNestingStaysOnLargeStacks() throws {
+        var functions = oracleFunctions
+        functions.register(GoFunc("push", [.list]) { a in .list((a[0].listValue ?? []) + [.int(1)]) })
+        var set = TemplateSet()
+        let text = """
+            {{ define "i" }}{{ if lt (len .) 1500 }}{{ include "i" (push .) }}{{ else }}{{ len . }}{{ end }}{{ end }}\
+            {{ include "i" (list) }}
+            """
+        try set.parse(name: "t", text: text, functions: functions)
+        var out = ""
+        try set.execute(name: "t", data: .null, functions: functions, options: ExecutionOptions(), into: &out)
+        #expect(out == "1500")
+        let e = renderError("{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}")
+        #expect(e?.message == "exceeded maximum template depth (100000)")
+    }
+
+    /// Expected results from Helm: 9999 nested parentheses work, 10001 fail to parse; 3000 nested ifs work.
+    @Test func deepNestingParsesAndRuns() throws {
+        let ok = "{{ " + String(repeating: "(", count: 9999) + "1" + String(repeating: ")", count: 9999) + " }}"
+        #expect(try render(ok) == "1")
+        let tooDeep = "{{ " + String(repeating: "(", count: 10001) + "1" + String(repeating: ")", count: 10001) + " }}"
+        let e = renderError(tooDeep)
+        #expect(e?.kind == .parse)
+        #expect(e?.goDescription == "template: t:1: max expression depth exceeded")
+        let ifs = String(repeating: "{{ if 1 }}", count: 3000) + "x" + String(repeating: "{{ end }}", count: 3000)
+        #expect(try render(ifs) == "x")
+    }
+
+    /// A parsed set is shared by concurrent renders; each execution has its own state.
+    @Test func concurrentExecutions() async throws {
+        var set = TemplateSet()
+        try set.parse(name: "t", text: "{{ range $i, $e := .Values.list }}{{ $i }}:{{ $e }},{{ end }}{{ include \"d\" . }}{{ define \"d\" }}{{ .Values.s }}{{ end }}",
+                      functions: oracleFunctions)
+        let shared = set
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var out = ""
+                    try shared.execute(name: "t", data: oracleData(), functions: oracleFunctions,
+                                       options: ExecutionOptions(missingKey: .zero), into: &out)
+                    return out
+                }
+            }
+            var all: [String] = []
+            for try await o in group { all.append(o) }
+            return all
+        }
+        #expect(outputs.count == 16)
+        #expect(outputs.allSatisfy { $0 == "0:1,1:2,str" })
     }
 
     @Test func printfIsPublic() {

@@ -1,6 +1,4 @@
 import Testing
-import Values
-@testable import GoTemplate
 
 @Suite struct GoTemplatePrintfTests {
     @Test(arguments: printfOracleCases)
@@ -49,4 +47,36 @@ let printfOracleCases: [OracleCase] = [
     OracleCase("{{ printf \"%.3d|%8.3d|%+.2e|% .3f|%x|%X\" 7 7 12345.678 1.0 -255 -255 }}\n", output: "007|     007|+1.23e+04| 1.000|-ff|-FF\n"),
     OracleCase("{{ printf \"%[3]d\" 1 2 }}", output: "%!d(BADINDEX)"),
     OracleCase("{{ printf \"%x %X %x %x\" 1.5 -0.1 1e300 0.0 }}\n", output: "0x1.8p+00 -0X1.999999999999AP-04 0x1.7e43c8800759cp+996 0x0p+00\n"),
+    OracleCase("{{ printf \"%5v|%-4d|%q|%x|%X\" .Values.list .Values.list (list \"a\" \"b\") (list \"hi\" 10) .Values.a }}", output: "[    1     2]|[%!d(float64=1   ) %!d(float64=2   )]|[\"a\" \"b\"]|[6869 a]|map[62:0X1P+00]"),
+    OracleCase("{{ printf \"%+v|%#v|%#v|%#v\" .Values.a .Values.nul 1.5 1e6 }}", output: "map[b:1]|<nil>|1.5|1e+06"),
+    OracleCase("{{ printf \"%v|%s|%d\" (list nil 1) (list nil) (list nil) }}", output: "[<nil> 1]|[<nil>]|[<nil>]"),
+    OracleCase("{{ printf \"%#v\" (list nil \"a\" 1 2.5 true) }}", output: "[]interface {}{interface {}(nil), \"a\", 1, 2.5, true}"),
+    OracleCase("{{ printf \"%6.2v|%.3v|%10.4v\" 3.14159 \"abcdef\" 123.456789 }}", output: "   3.1|abc|     123.5"),
+    OracleCase("{{ printf \"%t|%t\" 1 \"x\" }}", output: "%!t(int=1)|%!t(string=x)"),
+    OracleCase("{{ printf \"%c|%c|%U\" 0x1F600 -1 0x1F600 }}", output: "😀|�|U+1F600"),
+    OracleCase("{{ printf \"%08.3f|%-08.3f|%+08d|% 08d|%x|%#X\" -3.14159 3.14159 42 42 \"héllo\" \"ab\" }}", output: "-003.142|3.142   |+0000042| 0000042|68c3a96c6c6f|0X6162"),
+    OracleCase("{{ printf \"%e|%E|%.0e|%g|%g|%g|%G\" 0.0 1e-10 15.5 1e-5 0.0001 1e20 1e-7 }}", output: "0.000000e+00|1.000000E-10|2e+01|1e-05|0.0001|1e+20|1E-07"),
+    OracleCase("{{ printf \"%v %v %v %v\" 1e20 1e21 123456.7 0.000001 }}", output: "1e+20 1e+21 123456.7 1e-06"),
+    OracleCase("{{ printf \"%.2f|%.1f|%.0f|%.0f|%.0f\" 2.675 0.05 0.5 1.5 2.5 }}", output: "2.67|0.1|0|2|2"),
+    OracleCase("{{ printf \"%5t|%-7t|\" true false }}", output: " true|false  |"),
+    OracleCase("{{ printf \"%s %s\" \"a\" }}", output: "a %!s(MISSING)"),
+    OracleCase("{{ printf \"%!d\" 1 }}", output: "%!!(int=1)d"),
+    OracleCase("{{ printf \"%-5s|%5.1s|%05s\" \"ab\" \"xyz\" \"ab\" }}", output: "ab   |    x|000ab"),
+    OracleCase("{{ printf \"%3c|%-3c|\" 65 66 }}", output: "  A|B  |"),
+    OracleCase("{{ printf \"%q\" 65 }} {{ printf \"%+q\" \"é\" }} {{ printf \"%#q\" \"a`b\" }} {{ printf \"%q\" \"\\x00\\t\" }}", output: "'A' \"\\u00e9\" \"a`b\" \"\\x00\\t\""),
+    OracleCase("{{ printf \"%.*d\" 5 42 }} {{ printf \"%*s\" -5 \"a\" }}| {{ printf \"%*d\" \"x\" 1 }}", output: "00042 a    | %!(BADWIDTH)1"),
+    OracleCase("{{ printf \"%d %s\" }}", output: "%!d(MISSING) %!s(MISSING)"),
+    OracleCase("{{ printf \"%[1]d %[1]q\" 65 }} {{ printf \"%[2]*[1]d\" 1 5 }}", output: "65 'A'     1"),
+    OracleCase("{{ printf \"%v\" .Values.f }} {{ printf \"%.2v\" .Values.f }} {{ printf \"%10.3g|\" .Values.f }}", output: "1e+06 1e+06      1e+06|"),
+    OracleCase("{{ printf \"%d\" 1.0 }} {{ printf \"%f\" 1 }} {{ printf \"%s\" true }}", output: "%!d(float64=1) %!f(int=1) %!s(bool=true)"),
+    OracleCase("{{ printf \"%o %O %b %#b %#o\" 8 8 5 5 0 }}", output: "10 0o10 101 0b101 0"),
+    OracleCase("{{ printf \"%x %X\" -1 255 }} {{ printf \"% x\" \"abc\" }} {{ printf \"%# x\" \"abc\" }}", output: "-1 FF 61 62 63 0x61 0x62 0x63"),
+    OracleCase("{{ printf \"%8.3e|%-10.2E|%+g\" 1234.5678 0.000123 5.0 }}", output: "1.235e+03|1.23E-04  |+5"),
+    OracleCase("{{ printf \"%v\" (list (list 1 2) .Values.a) }}\n", output: "[[1 2] map[b:1]]\n"),
+    OracleCase("{{ printf \"%#v|%#v|%#v\" 1.0 100000.0 1e-5 }}", output: "1|100000|1e-05"),
+    OracleCase("{{ printf \"%#g|%#.3g|%#e|%#.0f|%#.0e|%#g\" 1.0 2.0 1.5 3.0 3.0 123456789.0 }}", output: "1.00000|2.00|1.500000e+00|3.|3.e+00|1.23456789e+08"),
+    OracleCase("{{ printf \"%b|%#x|%.2x|%X\" 1.0 1.5 1.5 -2.25 }}", output: "4503599627370496p-52|0x1.8000p+00|0x1.80p+00|-0X1.2P+01"),
+    OracleCase("{{ printf \"%10.3x|%-10X|\" 1.5 1.5 }}", output: "0x1.800p+00|0X1.8P+00 |"),
+    OracleCase("{{ printf \"% v|%+v|% d|%+d\" 1.5 1.5 -1 0 }}", output: " 1.5|1.5|-1|+0"),
+    OracleCase("{{ printf \"%v|%.3v|%10v|\" 1e-320 1e-320 5e-324 }}\n", output: "1e-320|1e-320|    5e-324|\n"),
 ]

@@ -7,8 +7,11 @@ import YAMLKit
     while let e = try parser.nextEvent() { events.append(e.event) }
     #expect(events.count == 13)
     #expect(events[0] == .streamStart)
-    #expect(events[3] == .scalar(YAMLScalarEvent(value: "a", style: .plain, plainImplicit: true, quotedImplicit: false)))
-    #expect(events[4] == .scalar(YAMLScalarEvent(value: "x", style: .singleQuoted, plainImplicit: false, quotedImplicit: true)))
+    #expect(
+        events[3] == .scalar(YAMLScalarEvent(value: "a", style: .plain, plainImplicit: true, quotedImplicit: false)))
+    #expect(
+        events[4]
+            == .scalar(YAMLScalarEvent(value: "x", style: .singleQuoted, plainImplicit: false, quotedImplicit: true)))
     #expect(events[6] == .sequenceStart(YAMLCollectionStart(implicit: true, style: .flow)))
     #expect(events[8] == .alias(anchor: "y"))
     #expect(events.last == .streamEnd)
@@ -78,4 +81,39 @@ import YAMLKit
         .documentEnd(implicit: true), .streamEnd,
     ])
     #expect(emitter.output == "k:\n- \"a b\"\n- |-\n  x\n  y\n-\n")
+}
+
+@Test func yamlKitReaderErrorLocatesTheByte() {
+    let parser = YAMLParser("a: 1\nb: \u{01}\n", file: "t.yaml")
+    do {
+        _ = try parser.allDocuments()
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.kind == .reader)
+        #expect(error.problem == "control characters are not allowed")
+        // go-yaml prints no line for reader errors (Helm: "yaml: control characters are not allowed").
+        #expect(error.goMessage == "control characters are not allowed")
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 4, offset: 8))
+    }
+}
+
+/// Parsing, emitting the same events and parsing again gives the same events (values, tags, anchors, styles).
+@Test(arguments: [
+    "a: &x {k: 'v', n: !!int \"3\"}\nb: *x\nc: [1, \"two\", !custom three]\n",
+    "- |\n  literal\n  text\n- >-\n  folded\n  text\n- plain\n",
+    "--- first\n...\n--- !!map\nsecond: {}\n",
+    "? complex key\n: value\nempty:\nlist: []\n",
+])
+func yamlKitEventsRoundTrip(_ text: String) throws {
+    func events(_ text: String) throws -> [YAMLEvent] {
+        let parser = YAMLParser(text)
+        var out: [YAMLEvent] = []
+        while let e = try parser.nextEvent() { out.append(e.event) }
+        return out
+    }
+    let first = try events(text)
+    let emitter = YAMLEmitter(options: YAMLEmitter.Options(suppressOpenEndedMarker: false))
+    try emitter.emit(first)
+    let second = try events(emitter.output)
+    #expect(first == second, "\(emitter.output)")
 }

@@ -1,0 +1,249 @@
+import Foundation
+import GoTemplate
+import Values
+
+/// Loads a chart directory (or an in-memory file list) as Helm's v2 loader does.
+///
+/// Helm: pkg/chart/v2/loader directory.go (walk + `.helmignore`) and load.go (`LoadFiles`: classification of
+/// Chart.yaml, values.yaml, values.schema.json, templates/, charts/, everything else into `.Files`), then
+/// metadata validation with Helm's messages (`validation: chart.metadata.name is required`).
+public struct ChartLoader: Sendable {
+    /// The YAML/JSON readers to use.
+    public var codecs: HelmCodecs
+
+    /// Creates a loader using `codecs` for Chart.yaml and values.yaml.
+    public init(codecs: HelmCodecs = .standard) {
+        self.codecs = codecs
+    }
+
+    /// Loads the chart in directory `path`. Helm: loader.LoadDir.
+    public func load(directory path: String) throws -> Chart {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw HelmError.chartLoad("stat \(path): no such file or directory", hint: "check the chart path")
+        }
+        guard isDirectory.boolValue else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw HelmError.chartLoad("open \(path): permission denied")
+            }
+            return try load(files: ChartArchive.files(Array(data)))
+        }
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        var rules = try HelmIgnoreRules(text: readText(root.appendingPathComponent(".helmignore")) ?? "")
+        rules.addDefaults()
+        var files: [ChartFile] = []
+        try walk(root, relative: "", rules: rules, into: &files)
+        return try load(files: files)
+    }
+
+    /// Loads a chart from files named relative to the chart root. Helm: loader.LoadFiles.
+    public func load(files: [ChartFile]) throws -> Chart {
+        guard let chartYAML = files.first(where: { $0.name == "Chart.yaml" }) else {
+            throw HelmError.chartLoad("Chart.yaml file is missing")
+        }
+        var metadata = try decodeMetadata(chartYAML.text, file: "Chart.yaml")
+        if metadata.apiVersion.isEmpty { metadata.apiVersion = "v1" }
+
+        var chart = Chart(metadata: metadata)
+        var subchartFiles: [String: [ChartFile]] = [:]
+        for file in files {
+            switch file.name {
+            case "Chart.yaml", "Chart.lock":
+                continue
+            case "requirements.lock":
+                // Only apiVersion v1 charts keep their lock file among `.Files`.
+                if chart.metadata.apiVersion == "v1" { chart.files.append(file) }
+            case "values.yaml":
+                do {
+                    chart.values = try codecs.loadValues(file.text)
+                } catch {
+                    throw HelmError.chartLoad("cannot load values.yaml: " + HelmCodecs.message(of: error))
+                }
+            case "values.schema.json":
+                chart.schema = file.data
+            case "requirements.yaml":
+                // apiVersion v1 charts list their dependencies here.
+                let extra = try decodeMetadata(file.text, file: "requirements.yaml")
+                chart.metadata.dependencies = extra.dependencies
+                if chart.metadata.apiVersion == "v1" { chart.files.append(file) }
+            default:
+                if file.name.hasPrefix("templates/") {
+                    chart.templates.append(file)
+                } else if file.name.hasPrefix("charts/") {
+                    if file.name.hasSuffix(".prov") {
+                        chart.files.append(file)
+                        continue
+                    }
+                    let rest = file.name.dropFirst("charts/".count)
+                    let subchart = String(rest.prefix { $0 != "/" })
+                    subchartFiles[subchart, default: []].append(ChartFile(name: String(rest), data: file.data))
+                } else {
+                    chart.files.append(file)
+                }
+            }
+        }
+        try validate(chart.metadata)
+
+        // Go iterates a map here; sorting by directory name makes the order deterministic.
+        for name in subchartFiles.keys.sorted() {
+            guard let first = name.unicodeScalars.first, first != "_", first != "." else { continue }
+            let entries = subchartFiles[name] ?? []
+            if name.hasSuffix(".tgz"), let archive = entries.first, archive.name != name {
+                throw HelmError.chartLoad("error unpacking subchart tar in \(chart.name): expected \(name), got \(archive.name)")
+            }
+            do {
+                if name.hasSuffix(".tgz"), let archive = entries.first {
+                    chart.dependencies.append(try load(files: ChartArchive.files(archive.data)))
+                } else {
+                    let inner = entries.compactMap { f -> ChartFile? in
+                        guard let slash = f.name.firstIndex(of: "/") else { return nil }
+                        return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+                    }
+                    chart.dependencies.append(try load(files: inner))
+                }
+            } catch let error as HelmError {
+                throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
+            }
+        }
+        return chart.reparented(under: nil)
+    }
+
+    // MARK: Directory walk
+
+    // Helm: directory.go LoadDir — lexical walk, following symlinks, honouring .helmignore.
+    private func walk(_ directory: URL, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
+        let fm = FileManager.default
+        let names = try fm.contentsOfDirectory(atPath: directory.path).sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            let relativeName = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if rules.ignores(relativeName, isDirectory: true) { continue }
+                try walk(url, relative: relativeName, rules: rules, into: &files)
+                continue
+            }
+            if rules.ignores(relativeName, isDirectory: false) { continue }
+            guard let data = fm.contents(atPath: url.path) else {
+                throw HelmError.chartLoad("error reading \(relativeName)")
+            }
+            var bytes = Array(data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
+            files.append(ChartFile(name: relativeName, data: bytes))
+        }
+    }
+
+    private func readText(_ url: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: Chart.yaml
+
+    /// Decodes Chart.yaml as `yaml.Unmarshal` into Helm's `Metadata` struct (unknown keys ignored).
+    private func decodeMetadata(_ text: String, file: String) throws -> ChartMetadata {
+        let document: Value
+        do {
+            document = try codecs.yamlDocument(text)
+        } catch {
+            throw HelmError.chartLoad("cannot load \(file): " + HelmCodecs.message(of: error))
+        }
+        var metadata = ChartMetadata()
+        guard case .map(let map) = document else { return metadata }
+        var decoder = GoStructDecoder(structName: "Metadata", context: "cannot load \(file): ", code: .chartLoad)
+        metadata.name = try decoder.string(map, "name")
+        metadata.home = try decoder.string(map, "home")
+        metadata.sources = try decoder.strings(map, "sources")
+        metadata.version = try decoder.string(map, "version")
+        metadata.description = try decoder.string(map, "description")
+        metadata.keywords = try decoder.strings(map, "keywords")
+        metadata.icon = try decoder.string(map, "icon")
+        metadata.apiVersion = try decoder.string(map, "apiVersion")
+        metadata.condition = try decoder.string(map, "condition")
+        metadata.tags = try decoder.string(map, "tags")
+        metadata.appVersion = try decoder.string(map, "appVersion")
+        metadata.deprecated = try decoder.bool(map, "deprecated")
+        metadata.kubeVersion = try decoder.string(map, "kubeVersion")
+        metadata.type = try decoder.string(map, "type")
+        if case .map(let annotations)? = map["annotations"] {
+            metadata.annotations = try annotations.map { entry in
+                (entry.key, try decoder.scalarString(entry.value, field: "annotations"))
+            }
+        } else if let other = map["annotations"], !other.isNull {
+            throw decoder.mismatch(other, field: "annotations", goType: "map[string]string")
+        }
+        for entry in try decoder.list(map, "maintainers") {
+            guard case .map(let m) = entry else {
+                if entry.isNull { throw validationError("maintainers must not contain empty or null nodes") }
+                throw decoder.mismatch(entry, field: "maintainers", goType: "v2.Maintainer")
+            }
+            decoder.structName = "Maintainer"
+            metadata.maintainers.append(
+                ChartMaintainer(
+                    name: try decoder.string(m, "name"), email: try decoder.string(m, "email"),
+                    url: try decoder.string(m, "url")))
+            decoder.structName = "Metadata"
+        }
+        for entry in try decoder.list(map, "dependencies") {
+            guard case .map(let d) = entry else {
+                if entry.isNull { throw validationError("dependencies must not contain empty or null nodes") }
+                throw decoder.mismatch(entry, field: "dependencies", goType: "v2.Dependency")
+            }
+            decoder.structName = "Dependency"
+            let importValues: [Value] = try decoder.list(d, "import-values")
+            metadata.dependencies.append(
+                ChartDependency(
+                    name: try decoder.string(d, "name"), version: try decoder.string(d, "version"),
+                    repository: try decoder.string(d, "repository"), condition: try decoder.string(d, "condition"),
+                    tags: try decoder.strings(d, "tags"), enabled: try decoder.bool(d, "enabled"),
+                    importValues: importValues, alias: try decoder.string(d, "alias")))
+            decoder.structName = "Metadata"
+        }
+        return metadata
+    }
+
+    // MARK: Validation
+
+    private func validationError(_ message: String) -> HelmError {
+        HelmError.chartLoad("validation: " + message)
+    }
+
+    // Helm: metadata.go Metadata.Validate (after sanitizeString) and dependency.go Dependency.Validate.
+    private func validate(_ md: ChartMetadata) throws {
+        if md.apiVersion.isEmpty { throw validationError("chart.metadata.apiVersion is required") }
+        if md.name.isEmpty { throw validationError("chart.metadata.name is required") }
+        if md.name == "." || md.name == ".." {
+            throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is not allowed")
+        }
+        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is invalid") }
+        if md.version.isEmpty { throw validationError("chart.metadata.version is required") }
+        if !SemanticVersion.isValid(md.version) {
+            throw validationError("chart.metadata.version \(GoQuote.quote(md.version)) is invalid")
+        }
+        if !["", "application", "library"].contains(md.type) {
+            throw validationError("chart.metadata.type must be application or library")
+        }
+        var seen = Set<String>()
+        for dependency in md.dependencies {
+            if !dependency.alias.isEmpty && !Self.isValidAlias(dependency.alias) {
+                throw validationError("dependency \(GoQuote.quote(dependency.name)) has disallowed characters in the alias")
+            }
+            let key = dependency.effectiveName
+            if !seen.insert(key).inserted {
+                throw validationError("more than one dependency with name or alias \(GoQuote.quote(key))")
+            }
+        }
+    }
+
+    /// Helm: dependency.go aliasNameFormat `^[a-zA-Z0-9_-]+$`.
+    static func isValidAlias(_ alias: String) -> Bool {
+        !alias.isEmpty
+            && alias.utf8.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    || b == 0x2D
+            }
+    }
+}

@@ -1,0 +1,203 @@
+import Values
+
+/// Whether defaults and overrides are combined as Helm's `CoalesceValues` or `MergeValues` does.
+///
+/// Helm: pkg/chart/common/util coalesce.go. The two differ only in how `null` is treated: coalescing lets a
+/// `null` override delete the default key and drops `null` defaults; merging keeps every `null`.
+public enum CoalesceMode: Sendable, Equatable {
+    /// `CoalesceValues`/`CoalesceTables`: `null` in an override deletes the key.
+    case coalesce
+    /// `MergeValues`/`MergeTables`: `null` values are kept as they are.
+    case merge
+}
+
+/// Helm's value combination: chart defaults under user overrides, subchart scoping and `global` propagation.
+///
+/// The maps passed in are mutated in place, as Go's are; callers hand in copies (`Value.deepCopy`) where Helm
+/// calls `copystructure.Copy`. Type-mismatch warnings that Helm only logs are not reported.
+public enum Coalesce {
+    /// The key shared by a chart and all its subcharts. Helm: common.GlobalKey.
+    public static let globalKey = "global"
+
+    /// Chart defaults (recursively, subcharts included) combined under `values`, which is not modified.
+    /// Helm: util.CoalesceValues / util.MergeValues.
+    public static func values(chart: Chart, overrides values: ValueMap?, mode: CoalesceMode) throws -> ValueMap {
+        let destination = values?.deepCopy() ?? ValueMap()
+        try coalesce(chart: chart, into: destination, prefix: "", mode: mode)
+        return destination
+    }
+
+    // Helm: coalesce — the chart's own values, then its dependencies.
+    private static func coalesce(chart: Chart, into destination: ValueMap, prefix: String, mode: CoalesceMode) throws {
+        coalesceValues(chart: chart, into: destination, prefix: prefix, mode: mode)
+        try coalesceDependencies(chart: chart, into: destination, prefix: prefix, mode: mode)
+    }
+
+    // Helm: coalesceDeps — each subchart's section of the values, with globals pushed down first.
+    private static func coalesceDependencies(
+        chart: Chart, into destination: ValueMap, prefix: String, mode: CoalesceMode
+    ) throws {
+        for sub in chart.dependencies {
+            let section: ValueMap
+            switch destination[sub.name] {
+            case nil:
+                section = ValueMap()
+                destination[sub.name] = .map(section)
+            case .map(let m)?:
+                section = m
+            case let other?:
+                throw HelmError.values("type mismatch on \(sub.name): \(GoFormat.badVerbT(other))")
+            }
+            let subPrefix = concatPrefix(prefix, chart.name)
+            coalesceGlobals(into: section, from: destination)
+            try coalesce(chart: sub, into: section, prefix: subPrefix, mode: mode)
+        }
+    }
+
+    // Helm: coalesceGlobals — the parent's `global` entries win over the subchart's (maps merge).
+    private static func coalesceGlobals(into destination: ValueMap, from source: ValueMap) {
+        let destinationGlobals: ValueMap
+        switch destination[globalKey] {
+        case nil: destinationGlobals = ValueMap()
+        case .map(let m)?: destinationGlobals = m
+        default: return  // Helm logs "skipping globals because destination global is not a table"
+        }
+        let sourceGlobals: ValueMap
+        switch source[globalKey] {
+        case nil: sourceGlobals = ValueMap()
+        case .map(let m)?: sourceGlobals = m
+        default: return
+        }
+        for (key, value) in sourceGlobals {
+            if case .map(let table) = value {
+                // Helm copies only the top level (copyMap), so nested tables stay shared with the parent.
+                let copied = table.copy()
+                switch destinationGlobals[key] {
+                case nil:
+                    destinationGlobals[key] = .map(copied)
+                case .map(let existing)?:
+                    coalesceTables(copied, existing, prefix: key, mode: .merge)
+                    destinationGlobals[key] = .map(copied)
+                default:
+                    break  // Helm: "Conflict: cannot merge map onto non-map"
+                }
+            } else if case .map? = destinationGlobals[key] {
+                continue  // Helm: "key is table. Skipping"
+            } else {
+                destinationGlobals[key] = value
+            }
+        }
+        destination[globalKey] = .map(destinationGlobals)
+    }
+
+    // Helm: coalesceValues — one chart's values.yaml under the values given for it.
+    private static func coalesceValues(chart: Chart, into v: ValueMap, prefix: String, mode: CoalesceMode) {
+        let subPrefix = concatPrefix(prefix, chart.name)
+        let defaults = chart.values.deepCopy()
+        for (key, defaultValue) in defaults {
+            if let value = v[key] {
+                if value.isNull && mode == .coalesce {
+                    v.removeValue(forKey: key)
+                } else if case .map(let destination) = value, case .map(let source) = defaultValue {
+                    // A subchart's section is merged here and coalesced when the subchart itself is processed.
+                    let tableMode: CoalesceMode =
+                        chart.dependencies.contains { $0.name == key } ? .merge : mode
+                    if tableMode == .coalesce { cleanNilValues(source) }
+                    coalesceTables(destination, source, prefix: concatPrefix(subPrefix, key), mode: tableMode)
+                }
+            } else {
+                if mode == .coalesce {
+                    if defaultValue.isNull { continue }
+                    if case .map(let table) = defaultValue { cleanNilValues(table) }
+                }
+                v[key] = defaultValue
+            }
+        }
+    }
+
+    /// Fills `destination` with the keys of `source` it lacks, recursively for tables; `destination` wins.
+    /// Helm: util.CoalesceTables (`.coalesce`) / util.MergeTables (`.merge`).
+    @discardableResult
+    public static func tables(_ destination: ValueMap, _ source: ValueMap, mode: CoalesceMode) -> ValueMap {
+        coalesceTables(destination, source, prefix: "", mode: mode)
+        return destination
+    }
+
+    // Helm: coalesceTablesFullKey.
+    private static func coalesceTables(_ destination: ValueMap, _ source: ValueMap, prefix: String, mode: CoalesceMode) {
+        let sourceOriginallyNonNull = Set(source.filter { !$0.value.isNull }.map(\.key))
+        // A null override must reach the key loop below even when the defaults lack the key.
+        for (key, value) in destination where value.isNull { source[key] = .null }
+        for (key, value) in source {
+            let existing = destination[key]
+            switch existing {
+            case .some(.null) where mode == .coalesce && sourceOriginallyNonNull.contains(key):
+                destination.removeValue(forKey: key)
+            case nil:
+                destination[key] = value
+            case .some(.map(let destinationTable)):
+                if case .map(let sourceTable) = value {
+                    coalesceTables(destinationTable, sourceTable, prefix: concatPrefix(prefix, key), mode: mode)
+                }
+            default:
+                break  // Helm logs a warning when a table meets a non-table.
+            }
+        }
+    }
+
+    // Helm: cleanNilValues.
+    private static func cleanNilValues(_ map: ValueMap) {
+        for (key, value) in map {
+            if value.isNull {
+                map.removeValue(forKey: key)
+            } else if case .map(let sub) = value {
+                cleanNilValues(sub)
+            }
+        }
+    }
+
+    private static func concatPrefix(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + "." + b }
+
+    /// `b` merged over `a` into a new map: tables merge recursively, everything else in `b` replaces.
+    /// Helm: loader.MergeMaps, used for `-f` files and `--set-json` objects.
+    public static func mergeMaps(_ a: ValueMap, _ b: ValueMap) -> ValueMap {
+        let out = a.copy()
+        for (key, value) in b {
+            if case .map(let bTable) = value, case .map(let aTable)? = out[key] {
+                out[key] = .map(mergeMaps(aTable, bTable))
+            } else {
+                out[key] = value
+            }
+        }
+        return out
+    }
+
+    /// The table at a dotted path (`a.b`), or nil when a step is missing or not a table. Helm: Values.Table.
+    public static func table(_ values: ValueMap, path: String) -> ValueMap? {
+        var table = values
+        for name in path.split(separator: ".", omittingEmptySubsequences: false) {
+            guard case .map(let next)? = table[String(name)] else { return nil }
+            table = next
+        }
+        return table
+    }
+
+    /// The non-table value at a dotted path, or nil when absent. Helm: Values.PathValue.
+    public static func pathValue(_ values: ValueMap, path: String) -> Value? {
+        guard !path.isEmpty else { return nil }
+        var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let last = parts.removeLast()
+        let parent = parts.isEmpty ? values : table(values, path: parts.joined(separator: "."))
+        guard let value = parent?[last] else { return nil }
+        if case .map = value { return nil }
+        return value
+    }
+}
+
+extension GoFormat {
+    /// Go's `%t` applied to a non-bool value: `%!t(string=x)`.
+    static func badVerbT(_ value: Value) -> String {
+        if case .bool(let b) = value { return b ? "true" : "false" }
+        return "%!t(\(value.goTypeName)=\(describe(value)))"
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GoTemplate
+import Values
+
+/// Helm's render loop: every template of a chart and its subcharts in one template set, each non-partial
+/// template executed with its chart's scoped values. Helm: pkg/engine engine.go (Render, allTemplates, render).
+public struct Engine: Sendable {
+    /// The functions templates can call (Sprig plus Helm's encoders); include/tpl/required/fail are added per
+    /// render.
+    public var functions: FunctionTable
+    /// The readers and writers for `.Files.AsConfig` and friends.
+    public var codecs: HelmCodecs
+
+    /// Creates an engine over a base function table.
+    public init(functions: FunctionTable, codecs: HelmCodecs = .standard) {
+        self.functions = functions
+        self.codecs = codecs
+    }
+
+    /// One template file to execute and the values it sees. Helm: renderable.
+    private struct Renderable {
+        var text: String
+        var values: ValueMap
+        var basePath: String
+    }
+
+    /// Renders every template of `chart` (with subcharts) against `top`, the render values (`Values`, `Release`,
+    /// `Capabilities`, `Chart`). Returns template path → output for every non-partial template, NOTES.txt included.
+    public func render(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
+        // `include` nests executions up to Helm's limit of 1000, which needs more stack than worker threads have.
+        // The caller waits on the semaphore, so the box is never touched by two threads at once.
+        final class Outcome: @unchecked Sendable {
+            var result: Result<[(path: String, content: String)], any Error> = .success([])
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome.result = Result { try self.renderOnCurrentThread(chart: chart, top: top) }
+            done.signal()
+        }
+        thread.stackSize = Self.renderStackSize
+        thread.start()
+        done.wait()
+        return try outcome.result.get()
+    }
+
+    /// The stack of the render thread: deep enough for 1000 nested includes (as GoTemplate's LargeStack).
+    static let renderStackSize = 256 << 20
+
+    private func renderOnCurrentThread(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
+        var templates: [String: Renderable] = [:]
+        _ = collect(chart, parent: top, into: &templates)
+
+        // Helm: sortTemplates — deepest paths first, then reverse lexical order; a later parse of a `define`
+        // replaces an earlier one, so this order decides which definition wins.
+        let names = templates.keys.sorted { a, b in
+            let (da, db) = (a.utf8.filter { $0 == 0x2F }.count, b.utf8.filter { $0 == 0x2F }.count)
+            if da != db { return da > db }
+            return b.utf8.lexicographicallyPrecedes(a.utf8)
+        }
+        let table = HelmFunctions.table(sprig: functions)
+        var set = TemplateSet()
+        set.rootName = HelmFunctions.rootTemplateName
+        for name in names {
+            guard let renderable = templates[name] else { continue }
+            do {
+                try set.parse(name: name, text: renderable.text, functions: table)
+            } catch let error as TemplateError {
+                throw HelmTemplateErrors.parseError(error, file: name, sources: templates.mapValues(\.text))
+            }
+        }
+
+        var rendered: [(path: String, content: String)] = []
+        let options = ExecutionOptions(missingKey: .zero)
+        for name in names {
+            guard let renderable = templates[name], !Self.isPartial(name) else { continue }
+            renderable.values["Template"] = .map(
+                ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))]))
+            var output = ""
+            do {
+                try set.execute(name: name, data: .map(renderable.values), functions: table, options: options, into: &output)
+            } catch let error as TemplateError {
+                throw HelmTemplateErrors.executionError(error, file: name, sources: templates.mapValues(\.text))
+            }
+            rendered.append((name, output.replacingOccurrences(of: "<no value>", with: "")))
+        }
+        return rendered
+    }
+
+    /// Whether a template file is a partial (`_helpers.tpl`): its base name starts with `_`.
+    static func isPartial(_ path: String) -> Bool {
+        (path.split(separator: "/").last ?? "").hasPrefix("_")
+    }
+
+    // Helm: recAllTpls — the values each chart's templates see, built root first so subcharts share the root's
+    // Release and Capabilities and see `.Values.<name>` of their parent as `.Values`.
+    private func collect(_ chart: Chart, parent: ValueMap, into templates: inout [String: Renderable]) -> ValueMap {
+        let subcharts = ValueMap()
+        let next = ValueMap()
+        next["Chart"] = .map(chart.metadata.asTemplateMap(isRoot: chart.isRoot))
+        next["Files"] = .object(ChartFiles(chart.files, codecs: codecs))
+        next["Release"] = parent["Release"] ?? .null
+        next["Capabilities"] = parent["Capabilities"] ?? .null
+        next["Subcharts"] = .map(subcharts)
+        if chart.isRoot {
+            next["Values"] = parent["Values"] ?? .map(ValueMap())
+        } else if case .map(let parentValues)? = parent["Values"], case .map(let own)? = parentValues[chart.name] {
+            next["Values"] = .map(own)
+        } else {
+            next["Values"] = .map(ValueMap())
+        }
+        for child in chart.dependencies {
+            subcharts[child.name] = .map(collect(child, parent: next, into: &templates))
+        }
+        for template in chart.templates {
+            // Library charts contribute only their partials (their defines).
+            if chart.isLibrary && !Self.isPartial(template.name) { continue }
+            templates[chart.fullPath + "/" + template.name] = Renderable(
+                text: template.text, values: next, basePath: chart.fullPath + "/templates")
+        }
+        return next
+    }
+}

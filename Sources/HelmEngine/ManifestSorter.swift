@@ -1,0 +1,242 @@
+import Values
+
+/// One rendered Kubernetes document and the template file it came from.
+public struct RenderedManifest: Sendable, Equatable {
+    /// The template path, for example `chart/templates/deployment.yaml` (printed as `# Source:`).
+    public var path: String
+    /// The document text as Helm keeps it (leading whitespace trimmed, trailing kept).
+    public var content: String
+    /// `apiVersion`, or empty.
+    public var apiVersion: String
+    /// `kind`, or empty.
+    public var kind: String
+    /// `metadata.name`, or empty.
+    public var name: String
+
+    /// Creates a manifest entry.
+    public init(path: String, content: String, apiVersion: String = "", kind: String = "", name: String = "") {
+        self.path = path
+        self.content = content
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// A document annotated `helm.sh/hook` with known events. Helm: release.Hook.
+public struct RenderedHook: Sendable, Equatable {
+    /// The manifest (path, content, kind, name).
+    public var manifest: RenderedManifest
+    /// The lower-cased events, for example `pre-install`.
+    public var events: [String]
+    /// `helm.sh/hook-weight` through `strconv.Atoi` (0 when absent or invalid).
+    public var weight: Int
+    /// `helm.sh/hook-delete-policy` entries, lower-cased.
+    public var deletePolicies: [String]
+}
+
+/// Splits rendered template files into documents and orders them as Helm installs them.
+///
+/// Helm: pkg/release/v1/util manifest.go (SplitManifests), manifest_sorter.go (SortManifests) and
+/// kind_sorter.go (InstallOrder, lessByKind).
+public enum ManifestSorter {
+    /// Helm: kind_sorter.go InstallOrder.
+    public static let installOrder: [String] = [
+        "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+        "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+        "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
+        "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
+        "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+        "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    ]
+
+    private static let installRank: [String: Int] = Dictionary(
+        uniqueKeysWithValues: installOrder.enumerated().map { ($0.element, $0.offset) })
+
+    /// Hook events Helm knows. Helm: manifest_sorter.go `events`.
+    static let hookEvents: Set<String> = [
+        "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback",
+        "post-rollback", "test", "test-success",
+    ]
+
+    /// The documents of one rendered file. Helm v4.2.3: SplitManifests — the text loses its leading whitespace
+    /// and is split at the regexp `(?:^|\s*\n)---\s*`, so a separator swallows the whitespace before it and
+    /// after it (`--- # c` leaves `# c`, `---kind:` leaves `kind:`, and a `---` right after a separator is
+    /// content); blank documents are dropped and each document loses its leading whitespace only.
+    public static func splitManifests(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count, isGoSpace(bytes[start]) { start += 1 }
+        var documents: [String] = []
+        func emit(_ from: Int, _ to: Int) {
+            var s = from
+            while s < to, isGoSpace(bytes[s]) { s += 1 }
+            if s < to { documents.append(String(decoding: bytes[s..<to], as: UTF8.self)) }
+        }
+        func isDashes(_ at: Int) -> Bool {
+            at + 3 <= bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
+        }
+        // The end of `---\s*` starting at `dashes`.
+        func separatorEnd(_ dashes: Int) -> Int {
+            var j = dashes + 3
+            while j < bytes.count, isRegexpSpace(bytes[j]) { j += 1 }
+            return j
+        }
+        var documentStart = start
+        var i = start
+        if isDashes(start) {  // `^---`
+            documentStart = separatorEnd(start)
+            i = documentStart
+        }
+        while i < bytes.count {
+            guard isRegexpSpace(bytes[i]) else {
+                i += 1
+                continue
+            }
+            // A run of \s: it is a separator when it ends in a newline directly followed by `---`.
+            var runEnd = i
+            while runEnd < bytes.count, isRegexpSpace(bytes[runEnd]) { runEnd += 1 }
+            if bytes[runEnd - 1] == 0x0A, isDashes(runEnd) {
+                emit(documentStart, i)
+                documentStart = separatorEnd(runEnd)
+                i = documentStart
+            } else {
+                i = runEnd
+            }
+        }
+        emit(documentStart, bytes.count)
+        return documents
+    }
+
+    /// Go `unicode.IsSpace` for ASCII bytes (multi-byte spaces are rare enough in manifests to ignore).
+    private static func isGoSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    /// RE2's `\s`: `[\t\n\f\r ]`.
+    private static func isRegexpSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
+    }
+
+    /// Splits and classifies rendered files (template path → text) into hooks and ordinary manifests, each list
+    /// stably sorted by kind in install order. Helm: SortManifests(files, nil, InstallOrder).
+    public static func sort(
+        files: [(path: String, content: String)], codecs: HelmCodecs
+    ) throws -> (hooks: [RenderedHook], manifests: [RenderedManifest]) {
+        var hooks: [RenderedHook] = []
+        var manifests: [RenderedManifest] = []
+        let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for file in ordered {
+            let base = file.path.split(separator: "/").last ?? ""
+            if base.hasPrefix("_") { continue }
+            if file.content.trimmingASCIIWhitespace().isEmpty { continue }
+            for document in splitManifests(file.content) {
+                let head = try SimpleHead(document: document, path: file.path, codecs: codecs)
+                let manifest = RenderedManifest(
+                    path: file.path, content: document, apiVersion: head.apiVersion, kind: head.kind, name: head.name)
+                guard let hookTypes = head.annotations["helm.sh/hook"] else {
+                    manifests.append(manifest)
+                    continue
+                }
+                let events = hookTypes.split(separator: ",", omittingEmptySubsequences: false).map {
+                    String($0).trimmingASCIIWhitespace().lowercased()
+                }
+                // Helm skips (drops) a document whose hook list names an unknown event.
+                guard events.allSatisfy(hookEvents.contains) else { continue }
+                let policies =
+                    head.annotations["helm.sh/hook-delete-policy"].map { value in
+                        value.split(separator: ",", omittingEmptySubsequences: false).map {
+                            String($0).trimmingASCIIWhitespace().lowercased()
+                        }
+                    } ?? []
+                hooks.append(
+                    RenderedHook(
+                        manifest: manifest, events: events,
+                        weight: head.annotations["helm.sh/hook-weight"].flatMap(GoStrconv.atoi) ?? 0,
+                        deletePolicies: policies))
+            }
+        }
+        return (
+            stableSortedByKind(hooks, kind: \.manifest.kind),
+            stableSortedByKind(manifests, kind: \.kind)
+        )
+    }
+
+    /// Helm: lessByKind — known kinds in install order first, unknown kinds after them alphabetically.
+    static func kindPrecedes(_ a: String, _ b: String) -> Bool {
+        switch (installRank[a], installRank[b]) {
+        case (let ra?, let rb?): return ra < rb
+        case (nil, nil): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (nil, _?): return false
+        case (_?, nil): return true
+        }
+    }
+
+    private static func stableSortedByKind<T>(_ items: [T], kind: KeyPath<T, String>) -> [T] {
+        items.enumerated().sorted { x, y in
+            let (a, b) = (x.element[keyPath: kind], y.element[keyPath: kind])
+            if kindPrecedes(a, b) { return true }
+            if kindPrecedes(b, a) { return false }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// The `helm template` stdout for sorted manifests and hooks: `---\n# Source: path\ncontent\n` per
+    /// manifest, the whole trimmed and ended with one newline, then each hook in the same framing.
+    /// Helm: action.go renderResources + cmd/template.go.
+    public static func templateOutput(
+        manifests: [RenderedManifest], hooks: [RenderedHook], crds: [(path: String, content: String)] = []
+    ) -> String {
+        var body = ""
+        for crd in crds { body += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
+        for m in manifests { body += "---\n# Source: \(m.path)\n\(m.content)\n" }
+        var out = body.trimmingASCIIWhitespace() + "\n"
+        for h in hooks { out += "---\n# Source: \(h.manifest.path)\n\(h.manifest.content)\n" }
+        return out
+    }
+}
+
+/// The fields Helm reads from each document, with Go's type errors. Helm: manifest.go SimpleHead.
+private struct SimpleHead {
+    var apiVersion = ""
+    var kind = ""
+    var name = ""
+    var annotations: [String: String] = [:]
+
+    /// Go's spelling of SimpleHead's anonymous metadata struct type, as its errors print it.
+    private static let metadataType =
+        #"struct { Name string "json:\"name\""; Annotations map[string]string "json:\"annotations\"" }"#
+
+    init(document: String, path: String, codecs: HelmCodecs) throws {
+        let parsed: Value
+        do {
+            parsed = try codecs.yamlDocument(document)
+        } catch {
+            throw HelmError(
+                code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),
+                location: HelmError.Location(file: path))
+        }
+        let decoder = GoStructDecoder(structName: "SimpleHead", context: "YAML parse error on \(path): ", code: .manifest)
+        switch parsed {
+        case .null: return
+        case .map(let map):
+            apiVersion = try decoder.string(map, "apiVersion")
+            kind = try decoder.string(map, "kind")
+            switch map["metadata"] {
+            case nil, .null?: break
+            case .map(let metadata)?:
+                name = try decoder.string(metadata, "name", field: "metadata.name")
+                switch metadata["annotations"] {
+                case nil, .null?: break
+                case .map(let a)?:
+                    for (k, v) in a { annotations[k] = try decoder.scalarString(v, field: "metadata.annotations") }
+                case let other?:
+                    throw decoder.mismatch(other, field: "metadata.annotations", goType: "map[string]string")
+                }
+            case let other?:
+                throw decoder.mismatch(other, field: "metadata", goType: Self.metadataType)
+            }
+        default:
+            throw decoder.notAnObject(parsed, goType: "util.SimpleHead")
+        }
+    }
+}

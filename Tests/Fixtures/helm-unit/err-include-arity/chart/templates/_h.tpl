@@ -1,0 +1,1 @@
+{{ define "h" }}{{ upper 1 2 }}{{ end }}

@@ -1,0 +1,1 @@
+{{ define "h" }}{{ include "h2" . }}{{ end }}{{ define "h2" }}{{ .Values.a.b.c }}{{ end }}

@@ -1,0 +1,1 @@
+{{ define "h" }}{{ required "need foo" .Values.foo }}{{ end }}
