@@ -76,7 +76,16 @@ extension SprigLibrary {
             GoFunc("genPrivateKey", [.string]) { a in
                 switch a[0].stringValue ?? "" {
                 case "", "rsa": return .string(PEM.encode(type: "RSA PRIVATE KEY", RSAKey.generate(bits: 4096, random: random).pkcs1))
-                case "dsa", "ecdsa", "ed25519": throw unsupported("genPrivateKey \"\(a[0].stringValue ?? "")\"")
+                case "ecdsa": return .string(PEM.encode(type: "EC PRIVATE KEY", P256.generateKeyDER(random: random)))
+                case "ed25519":
+                    // Go's PKCS #8 form of an Ed25519 key holds only the 32-byte seed.
+                    var seed: [UInt8] = []
+                    for _ in 0..<32 { seed.append(UInt8(truncatingIfNeeded: random())) }
+                    let der = DER.sequence([
+                        DER.integer(0), DER.sequence([DER.oid([1, 3, 101, 112])]), DER.octetString(DER.octetString(seed)),
+                    ])
+                    return .string(PEM.encode(type: "PRIVATE KEY", der))
+                case "dsa": throw unsupported("genPrivateKey \"dsa\"")
                 case let other: return .string("Unknown type " + other)
                 }
             },

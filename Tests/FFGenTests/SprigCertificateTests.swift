@@ -173,3 +173,21 @@ extension Array where Element == UInt8 {
         return (0...(count - needle.count)).first { Array(self[$0..<($0 + needle.count)]) == needle }
     }
 }
+
+@Test func sprigECDSAKeyMatchesOpenSSL() throws {
+    // With the test environment's constant random word the private scalar is 0x0404…04; the public point was
+    // derived independently with `openssl ec -pubout` from the same key (and `openssl ec -check` accepts it).
+    let pem = try #require(try call("genPrivateKey", .string("ecdsa")).stringValue)
+    let der = try pemBytes(pem)
+    let expected = "0473103ec30b3ccf57daae08e93534aef144a35940cf6bbba12a0cf7cbd5d65a64d82c8c99e9d3c45f9245ba9b27982c9aea8ec1db94b19c44795942c0eb22aa32"
+    #expect(Digest.hex(Array(der.suffix(65))) == expected)
+    #expect(pem.hasPrefix("-----BEGIN EC PRIVATE KEY-----\n"))
+}
+
+@Test func sprigEd25519KeyIsPKCS8Seed() throws {
+    // Go marshals an Ed25519 key as PKCS #8 holding the 32-byte seed (RFC 8410).
+    let pem = try #require(try call("genPrivateKey", .string("ed25519")).stringValue)
+    let der = try pemBytes(pem)
+    #expect(Array(der.prefix(16)) == [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20])
+    #expect(der.count == 48)
+}
