@@ -34,7 +34,8 @@ enum P256 {
             return carry != 0 || !lessThanP(out) ? subtractP(out) : out
         }
 
-        func sub(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+        /// a − b over 8 limbs and whether it borrowed.
+        private func subtractLimbs(_ a: [UInt32], _ b: [UInt32]) -> ([UInt32], Bool) {
             var out = [UInt32](repeating: 0, count: 8)
             var borrow: Int64 = 0
             for i in 0..<8 {
@@ -43,7 +44,12 @@ enum P256 {
                 if d < 0 { d += 1 << 32; borrow = 1 }
                 out[i] = UInt32(d)
             }
-            if borrow != 0 {
+            return (out, borrow != 0)
+        }
+
+        func sub(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
+            var (out, borrowed) = subtractLimbs(a, b)
+            if borrowed {
                 // Add p back (the wrap-around cancels the borrow).
                 var carry: UInt64 = 0
                 for i in 0..<8 {
@@ -60,17 +66,7 @@ enum P256 {
             return false
         }
 
-        private func subtractP(_ a: [UInt32]) -> [UInt32] {
-            var out = a
-            var borrow: Int64 = 0
-            for i in 0..<8 {
-                var d = Int64(out[i]) - Int64(pLimbs[i]) - borrow
-                borrow = 0
-                if d < 0 { d += 1 << 32; borrow = 1 }
-                out[i] = UInt32(d)
-            }
-            return out
-        }
+        private func subtractP(_ a: [UInt32]) -> [UInt32] { subtractLimbs(a, pLimbs).0 }
 
         func mul(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] { mont.multiply(a, b) }
     }
