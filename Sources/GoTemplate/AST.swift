@@ -72,9 +72,9 @@ public indirect enum Node: Sendable, CustomStringConvertible {
 /// A sequence of nodes.
 public struct ListNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The nodes in order.
-    public var nodes: [Node]
+    public internal(set) var nodes: [Node]
 
     /// Creates a list.
     public init(position: Int, nodes: [Node] = []) {
@@ -103,41 +103,41 @@ public struct ListNode: Sendable, CustomStringConvertible {
 /// Plain text.
 public struct TextNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The text.
-    public var text: String
+    public internal(set) var text: String
 }
 
 /// A comment (only kept when comments are parsed).
 public struct CommentNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The text.
-    public var text: String
+    public internal(set) var text: String
 }
 
 /// `{{pipeline}}`.
 public struct ActionNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// 1-based line where the node starts.
-    public var line: Int
+    public internal(set) var line: Int
     /// The pipeline.
-    public var pipe: PipeNode
+    public internal(set) var pipe: PipeNode
 }
 
 /// `if`, `range` or `with` with an optional else list.
 public struct BranchNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// 1-based line where the node starts.
-    public var line: Int
+    public internal(set) var line: Int
     /// The pipeline.
-    public var pipe: PipeNode
+    public internal(set) var pipe: PipeNode
     /// The body.
-    public var list: ListNode
+    public internal(set) var list: ListNode
     /// The `else` body, if any.
-    public var elseList: ListNode?
+    public internal(set) var elseList: ListNode?
 
     func describe(_ name: String) -> String {
         if let e = elseList { return "{{\(name) \(pipe)}}\(list){{else}}\(e){{end}}" }
@@ -148,27 +148,27 @@ public struct BranchNode: Sendable {
 /// `{{template "name" pipeline}}`.
 public struct TemplateNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// 1-based line where the node starts.
-    public var line: Int
+    public internal(set) var line: Int
     /// The name.
-    public var name: String
+    public internal(set) var name: String
     /// The pipeline.
-    public var pipe: PipeNode?
+    public internal(set) var pipe: PipeNode?
 }
 
 /// A pipeline with optional variable declarations: `$x := cmd | cmd`.
 public struct PipeNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// 1-based line where the node starts.
-    public var line: Int
+    public internal(set) var line: Int
     /// `=` rather than `:=`.
-    public var isAssign: Bool
+    public internal(set) var isAssign: Bool
     /// Declared or assigned variables.
-    public var decl: [VariableNode]
+    public internal(set) var decl: [VariableNode]
     /// The commands, in pipe order.
-    public var commands: [CommandNode]
+    public internal(set) var commands: [CommandNode]
 
     /// Go's `String()` of the node.
     public var description: String {
@@ -183,9 +183,9 @@ public struct PipeNode: Sendable, CustomStringConvertible {
 /// A command: an operand followed by arguments.
 public struct CommandNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The operands; the first is the command itself.
-    public var arguments: [Operand]
+    public internal(set) var arguments: [Operand]
 
     /// Go's `String()` of the node.
     public var description: String {
@@ -244,9 +244,9 @@ public indirect enum Operand: Sendable, CustomStringConvertible {
 /// `.a.b.c`
 public struct FieldNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The identifiers in order.
-    public var identifiers: [String]
+    public internal(set) var identifiers: [String]
     /// Go's `String()` of the node.
     public var description: String { identifiers.map { "." + $0 }.joined() }
 }
@@ -254,11 +254,11 @@ public struct FieldNode: Sendable, CustomStringConvertible {
 /// `(pipeline).a.b`, or a term followed by fields.
 public struct ChainNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The term the fields apply to.
-    public var node: Operand
+    public internal(set) var node: Operand
     /// The field names after the term.
-    public var fields: [String]
+    public internal(set) var fields: [String]
 
     /// Go's `String()` of the node.
     public var description: String {
@@ -272,9 +272,9 @@ public struct ChainNode: Sendable, CustomStringConvertible {
 /// `$x` or `$x.a.b`: the first identifier is the variable name including `$`.
 public struct VariableNode: Sendable, CustomStringConvertible {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The identifiers in order.
-    public var identifiers: [String]
+    public internal(set) var identifiers: [String]
     /// Go's `String()` of the node.
     public var description: String { identifiers.joined(separator: ".") }
 }
@@ -282,63 +282,63 @@ public struct VariableNode: Sendable, CustomStringConvertible {
 /// A function name.
 public struct IdentifierNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The name.
-    public var name: String
+    public internal(set) var name: String
 }
 
 /// `true` / `false`.
 public struct BoolNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The value.
-    public var value: Bool
+    public internal(set) var value: Bool
 }
 
 /// A string constant; `quoted` is the original source spelling.
 public struct StringNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// The literal as written, quotes included.
-    public var quoted: String
+    public internal(set) var quoted: String
     /// The text.
-    public var text: String
+    public internal(set) var text: String
 }
 
 /// A numeric constant with every interpretation Go's parser found valid (Go `NumberNode`).
 public struct NumberNode: Sendable {
     /// Byte offset in the source.
-    public var position: Int
+    public internal(set) var position: Int
     /// Whether the constant is a valid int64.
-    public var isInt = false
+    public internal(set) var isInt = false
     /// Whether the constant is a valid uint64.
-    public var isUint = false
+    public internal(set) var isUint = false
     /// Whether the constant is a valid float64.
-    public var isFloat = false
+    public internal(set) var isFloat = false
     /// Whether the constant is complex (`2i`).
-    public var isComplex = false
+    public internal(set) var isComplex = false
     /// The int64 value when `isInt`.
-    public var int: Int64 = 0
+    public internal(set) var int: Int64 = 0
     /// The uint64 value when `isUint`.
-    public var uint: UInt64 = 0
+    public internal(set) var uint: UInt64 = 0
     /// The float64 value when `isFloat`.
-    public var float: Double = 0
+    public internal(set) var float: Double = 0
     /// The imaginary part when `isComplex` (the real part is zero for template constants such as `2i`).
-    public var complexReal: Double = 0
+    public internal(set) var complexReal: Double = 0
     /// The imaginary part when `isComplex`.
-    public var complexImag: Double = 0
+    public internal(set) var complexImag: Double = 0
     /// The original text.
-    public var text: String
+    public internal(set) var text: String
 }
 
 /// A parsed template: its name, its root list and its source.
 public struct Tree: Sendable {
     /// The name.
-    public var name: String
+    public internal(set) var name: String
     /// The root list.
-    public var root: ListNode
+    public internal(set) var root: ListNode
     /// The text the tree was parsed from.
-    public var source: TemplateSource
+    public internal(set) var source: TemplateSource
     /// The deepest nesting of controls and parentheses in the parse that produced the tree.
-    public var depth: Int = 0
+    public internal(set) var depth: Int = 0
 }

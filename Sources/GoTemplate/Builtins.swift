@@ -99,6 +99,10 @@ enum Builtins {
         case (.list, .list), (.map, .map):
             throw FunctionError("non-comparable type \(GoPrintf.format("%s", [b])): \(typeName(b))")
         case (.object(let x), .object(let y)):
+            // Go compares pointers; slices and maps (collection objects) are not comparable.
+            if b.collectionElements != nil || a.collectionElements != nil {
+                throw FunctionError("non-comparable type \(GoPrintf.format("%s", [b])): \(typeName(b))")
+            }
             return x === y
         default:
             throw FunctionError(

@@ -164,9 +164,9 @@ final class Executor: FunctionContext {
     /// Walks a template's root, on a large stack when the tree is deeply nested.
     func walkRoot(_ dot: RValue, _ target: Tree) throws {
         if target.depth > Executor.deepTree {
-            try LargeStack.run { _ = try self.walk(dot, .list(target.root)) }
+            try LargeStack.run { _ = try self.walkList(dot, target.root) }
         } else {
-            _ = try walk(dot, .list(target.root))
+            _ = try walkList(dot, target.root)
         }
     }
 
@@ -227,15 +227,20 @@ final class Executor: FunctionContext {
         case .comment: break
         case .if(let b): return try walkIfOrWith(isWith: false, dot, b)
         case .with(let b): return try walkIfOrWith(isWith: true, dot, b)
-        case .list(let l):
-            for child in l.nodes {
-                let r = try walk(dot, child)
-                if case .normal = r { continue }
-                return r
-            }
-        case .range(let r): return try walkRange(dot, r)
-        case .template(let t): try walkTemplate(dot, t)
+        case .list(let l): return try walkList(dot, l)
+        case .range(let r): return try walkRange(dot, r, node: n)
+        case .template(let t): try walkTemplate(dot, t, node: n)
         case .text(let t): out += t.text
+        }
+        return .normal
+    }
+
+    /// Walks the nodes of a list in order, stopping at `{{break}}`/`{{continue}}`.
+    func walkList(_ dot: RValue, _ list: ListNode) throws -> WalkResult {
+        for child in list.nodes {
+            let r = try walk(dot, child)
+            if case .normal = r { continue }
+            return r
         }
         return .normal
     }
@@ -245,15 +250,15 @@ final class Executor: FunctionContext {
         defer { vars.removeLast(vars.count - mark) }
         let val = try evalPipeline(dot, b.pipe)
         if Executor.isTrue(val.unwrapped.value) {
-            return try walk(isWith ? val : dot, .list(b.list))
+            return try walkList(isWith ? val : dot, b.list)
         } else if let e = b.elseList {
-            return try walk(dot, .list(e))
+            return try walkList(dot, e)
         }
         return .normal
     }
 
-    func walkRange(_ dot: RValue, _ r: BranchNode) throws -> WalkResult {
-        at(.node(.range(r)))
+    func walkRange(_ dot: RValue, _ r: BranchNode, node: Node) throws -> WalkResult {
+        at(.node(node))
         let outerMark = vars.count
         defer { vars.removeLast(vars.count - outerMark) }
         let evaluated = try evalPipeline(dot, r.pipe).unwrapped
@@ -283,7 +288,7 @@ final class Executor: FunctionContext {
                 }
             }
             defer { vars.removeLast(vars.count - mark) }
-            let result = try walk(elem, .list(r.list))
+            let result = try walkList(elem, r.list)
             if case .breakLoop = result { return false }
             return true
         }
@@ -315,12 +320,12 @@ final class Executor: FunctionContext {
         default:
             throw errorf("range can't iterate over \(Executor.describe(val.value))")
         }
-        if let e = r.elseList { return try walk(dot, .list(e)) }
+        if let e = r.elseList { return try walkList(dot, e) }
         return .normal
     }
 
-    func walkTemplate(_ dot: RValue, _ t: TemplateNode) throws {
-        at(.node(.template(t)))
+    func walkTemplate(_ dot: RValue, _ t: TemplateNode, node: Node) throws {
+        at(.node(node))
         guard let target = set.trees[t.name] else { throw errorf("template \(GoQuote.quote(t.name)) not defined") }
         if depth == Executor.maxExecDepth {
             throw errorf("exceeded maximum template depth (\(Executor.maxExecDepth))")
@@ -342,7 +347,7 @@ final class Executor: FunctionContext {
         stack.units += 1
         if stack.exhausted {
             stack = StackBudget(units: 0, onLargeStack: true)
-            try LargeStack.run { _ = try self.walk(newDot, .list(target.root)) }
+            try LargeStack.run { _ = try self.walkList(newDot, target.root) }
         } else {
             try walkRoot(newDot, target)
         }
@@ -376,13 +381,13 @@ final class Executor: FunctionContext {
     func evalCommand(_ dot: RValue, _ cmd: CommandNode, final: RValue?) throws -> RValue {
         let first = cmd.arguments[0]
         switch first {
-        case .field(let f): return try evalFieldNode(dot, f, cmd.arguments, final)
-        case .chain(let c): return try evalChainNode(dot, c, cmd.arguments, final)
-        case .identifier(let id): return try evalFunction(dot, id, cmd, cmd.arguments, final)
+        case .field(let f): return try evalFieldNode(dot, f, node: first, cmd.arguments, final)
+        case .chain(let c): return try evalChainNode(dot, c, node: first, cmd.arguments, final)
+        case .identifier(let id): return try evalFunction(dot, id, node: first, cmd, cmd.arguments, final)
         case .pipe(let p):
             try notAFunction(cmd.arguments, final)
             return try evalPipeline(dot, p)
-        case .variable(let v): return try evalVariableNode(dot, v, cmd.arguments, final)
+        case .variable(let v): return try evalVariableNode(dot, v, node: first, cmd.arguments, final)
         default: break
         }
         at(.operand(first))
@@ -391,15 +396,15 @@ final class Executor: FunctionContext {
         case .bool(let b): return RValue(.bool(b.value))
         case .dot: return dot
         case .nil: throw errorf("nil is not a command")
-        case .number(let n): return try idealConstant(n)
+        case .number(let n): return try idealConstant(n, node: first)
         case .string(let s): return RValue(.string(s.text))
         default: throw errorf("can't evaluate command \(GoQuote.quote(first.description))")
         }
     }
 
     /// Go `idealConstant`: an untyped number constant becomes int or float64 by its spelling.
-    func idealConstant(_ n: NumberNode) throws -> RValue {
-        at(.operand(.number(n)))
+    func idealConstant(_ n: NumberNode, node: Operand) throws -> RValue {
+        at(.operand(node))
         let t = n.text
         let isHexInt = t.utf8.count > 2 && t.hasPrefix("0") && (t.dropFirst().hasPrefix("x") || t.dropFirst().hasPrefix("X"))
             && !t.contains("p") && !t.contains("P")
@@ -415,26 +420,32 @@ final class Executor: FunctionContext {
         return .invalid
     }
 
-    func evalFieldNode(_ dot: RValue, _ f: FieldNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.field(f)))
-        return try evalFieldChain(dot, dot, .field(f), f.identifiers, args, final)
+    func evalFieldNode(_ dot: RValue, _ f: FieldNode, node: Operand, _ args: [Operand], _ final: RValue?) throws
+        -> RValue
+    {
+        at(.operand(node))
+        return try evalFieldChain(dot, dot, node, f.identifiers, args, final)
     }
 
-    func evalChainNode(_ dot: RValue, _ c: ChainNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.chain(c)))
+    func evalChainNode(_ dot: RValue, _ c: ChainNode, node: Operand, _ args: [Operand], _ final: RValue?) throws
+        -> RValue
+    {
+        at(.operand(node))
         if case .nil = c.node { throw errorf("indirection through explicit nil in \(c.description)") }
         let pipe = try evalArg(dot, nil, c.node)
-        return try evalFieldChain(dot, pipe, .chain(c), c.fields, args, final)
+        return try evalFieldChain(dot, pipe, node, c.fields, args, final)
     }
 
-    func evalVariableNode(_ dot: RValue, _ v: VariableNode, _ args: [Operand], _ final: RValue?) throws -> RValue {
-        at(.operand(.variable(v)))
+    func evalVariableNode(_ dot: RValue, _ v: VariableNode, node: Operand, _ args: [Operand], _ final: RValue?)
+        throws -> RValue
+    {
+        at(.operand(node))
         let value = try varValue(v.identifiers[0])
         if v.identifiers.count == 1 {
             try notAFunction(args, final)
             return value
         }
-        return try evalFieldChain(dot, value, .variable(v), Array(v.identifiers.dropFirst()), args, final)
+        return try evalFieldChain(dot, value, node, Array(v.identifiers.dropFirst()), args, final)
     }
 
     func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: [String], _ args: [Operand],
@@ -507,9 +518,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Functions
 
-    func evalFunction(_ dot: RValue, _ id: IdentifierNode, _ cmd: CommandNode, _ args: [Operand],
+    func evalFunction(_ dot: RValue, _ id: IdentifierNode, node: Operand, _ cmd: CommandNode, _ args: [Operand],
                       _ final: RValue?) throws -> RValue {
-        at(.operand(.identifier(id)))
+        at(.operand(node))
         if let f = functions[id.name] {
             return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
         }
@@ -595,16 +606,16 @@ final class Executor: FunctionContext {
             if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
             return RValue(value: .null, boxed: true)
         case .field(let f):
-            return try validateType(try evalFieldNode(dot, f, [n], nil), typ)
+            return try validateType(try evalFieldNode(dot, f, node: n, [n], nil), typ)
         case .variable(let v):
-            return try validateType(try evalVariableNode(dot, v, [], nil), typ)
+            return try validateType(try evalVariableNode(dot, v, node: n, [], nil), typ)
         case .pipe(let p):
             return try validateType(try evalPipeline(dot, p), typ)
         case .identifier(let id):
             return try validateType(
-                try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
+                try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
         case .chain(let c):
-            return try validateType(try evalChainNode(dot, c, [], nil), typ)
+            return try validateType(try evalChainNode(dot, c, node: n, [], nil), typ)
         default:
             break
         }
@@ -634,13 +645,13 @@ final class Executor: FunctionContext {
         switch n {
         case .bool(let b): return RValue(.bool(b.value))
         case .dot: return dot
-        case .field(let f): return try evalFieldNode(dot, f, [], nil)
+        case .field(let f): return try evalFieldNode(dot, f, node: n, [], nil)
         case .identifier(let id):
-            return try evalFunction(dot, id, CommandNode(position: id.position, arguments: [n]), [n], nil)
+            return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil)
         case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
-        case .number(let num): return try idealConstant(num)
+        case .number(let num): return try idealConstant(num, node: n)
         case .string(let s): return RValue(.string(s.text))
-        case .variable(let v): return try evalVariableNode(dot, v, [], nil)
+        case .variable(let v): return try evalVariableNode(dot, v, node: n, [], nil)
         case .pipe(let p): return try evalPipeline(dot, p)
         case .chain: throw errorf("can't handle assignment of \(n.description) to empty interface argument")
         }

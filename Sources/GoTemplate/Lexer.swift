@@ -344,14 +344,18 @@ public struct Lexer {
         }
     }
 
-    mutating func lexIdentifier() -> Bool {
+    /// Consumes alphanumerics, which must end at a terminator (Go: "bad character %#U" otherwise).
+    mutating func scanWord() -> Bool {
         while let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) { advance(n) }
-        if !atTerminator() {
-            let bad = scalar(at: pos)?.0 ?? "\u{FFFD}"
-            advance(scalar(at: pos)?.1 ?? 0)
-            errorf("bad character \(Lexer.formatU(bad))")
-            return false
-        }
+        if atTerminator() { return true }
+        let bad = scalar(at: pos)?.0 ?? "\u{FFFD}"
+        advance(scalar(at: pos)?.1 ?? 0)
+        errorf("bad character \(Lexer.formatU(bad))")
+        return false
+    }
+
+    mutating func lexIdentifier() -> Bool {
+        if !scanWord() { return false }
         let word = text(start, pos)
         if let kw = TokenKind.keywords[word], kw != .dot {
             if (kw == .break && !breakOK) || (kw == .continue && !continueOK) {
@@ -373,13 +377,7 @@ public struct Lexer {
             emit(kind == .variable ? .variable : .dot)
             return true
         }
-        while let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) { advance(n) }
-        if !atTerminator() {
-            let bad = scalar(at: pos)?.0 ?? "\u{FFFD}"
-            advance(scalar(at: pos)?.1 ?? 0)
-            errorf("bad character \(Lexer.formatU(bad))")
-            return false
-        }
+        if !scanWord() { return false }
         emit(kind)
         return true
     }

@@ -114,9 +114,9 @@ enum Tar {
 /// gzip (RFC 1952) around DEFLATE (RFC 1951) decompression.
 enum Gzip {
     static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
-        guard bytes.count >= 18, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8 else {
-            throw HelmError.chartLoad("gzip: invalid header")
-        }
+        // Go's gzip.NewReader reads the 10-byte header first: a shorter input is an unexpected EOF.
+        guard bytes.count >= 10 else { throw HelmError.chartLoad("unexpected EOF") }
+        guard bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8 else { throw HelmError.chartLoad("gzip: invalid header") }
         let flags = bytes[3]
         var offset = 10
         if flags & 0x04 != 0 {  // FEXTRA

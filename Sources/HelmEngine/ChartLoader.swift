@@ -48,8 +48,11 @@ public struct ChartLoader: Sendable {
         var subchartFiles: [String: [ChartFile]] = [:]
         for file in files {
             switch file.name {
-            case "Chart.yaml", "Chart.lock", "requirements.lock":
+            case "Chart.yaml", "Chart.lock":
                 continue
+            case "requirements.lock":
+                // Only apiVersion v1 charts keep their lock file among `.Files`.
+                if chart.metadata.apiVersion == "v1" { chart.files.append(file) }
             case "values.yaml":
                 do {
                     chart.values = try codecs.loadValues(file.text)
@@ -150,7 +153,7 @@ public struct ChartLoader: Sendable {
         }
         var metadata = ChartMetadata()
         guard case .map(let map) = document else { return metadata }
-        var decoder = StructDecoder(structName: "Metadata", file: file)
+        var decoder = GoStructDecoder(structName: "Metadata", context: "cannot load \(file): ", code: .chartLoad)
         metadata.name = try decoder.string(map, "name")
         metadata.home = try decoder.string(map, "home")
         metadata.sources = try decoder.strings(map, "sources")
@@ -242,69 +245,5 @@ public struct ChartLoader: Sendable {
                 (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
                     || b == 0x2D
             }
-    }
-}
-
-/// Reads Go struct fields out of a decoded YAML map with encoding/json's type errors.
-private struct StructDecoder {
-    var structName: String
-    let file: String
-
-    func mismatch(_ value: Value, field: String, goType: String) -> HelmError {
-        HelmError.chartLoad(
-            "cannot load \(file): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-                + "\(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
-    }
-
-    /// A scalar that sigs.k8s.io/yaml turns into a string for a string field: YAML integers print in decimal
-    /// (`0x1F` is `31`), floats as Go's `%g` (`1.10` is `1.1`), bools as `true`/`false`.
-    // Deviation: numbers reach us as float64, so a whole float literal (`1e6`) prints like an integer.
-    func scalarString(_ value: Value, field: String) throws -> String {
-        switch value {
-        case .string(let s): return s
-        case .null: return ""
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .float(let f):
-            if f == f.rounded(), abs(f) < 1e18 { return String(Int64(f)) }
-            return GoFormat.formatFloatG(f)
-        default: throw mismatch(value, field: field, goType: "string")
-        }
-    }
-
-    /// The JSON kind names Go's `UnmarshalTypeError` uses.
-    static func jsonKind(_ value: Value) -> String {
-        switch value {
-        case .list: return "array"
-        case .string: return "string"
-        case .bool: return "bool"
-        case .int, .float: return "number"
-        default: return "object"
-        }
-    }
-
-    func string(_ map: ValueMap, _ key: String) throws -> String {
-        guard let value = map[key] else { return "" }
-        return try scalarString(value, field: key)
-    }
-
-    func bool(_ map: ValueMap, _ key: String) throws -> Bool {
-        switch map[key] {
-        case nil, .null?: return false
-        case .bool(let b)?: return b
-        case let other?: throw mismatch(other, field: key, goType: "bool")
-        }
-    }
-
-    func list(_ map: ValueMap, _ key: String) throws -> [Value] {
-        switch map[key] {
-        case nil, .null?: return []
-        case .list(let l)?: return l
-        case let other?: throw mismatch(other, field: key, goType: key == "import-values" ? "[]interface {}" : "[]string")
-        }
-    }
-
-    func strings(_ map: ValueMap, _ key: String) throws -> [String] {
-        try list(map, key).map { try scalarString($0, field: key) }
     }
 }

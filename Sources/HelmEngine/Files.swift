@@ -1,10 +1,12 @@
+import Foundation
+import GoTemplate
 import Values
 
 /// `.Files`: the chart's non-template files by path. Helm: pkg/engine files.go (`files map[string][]byte`).
 ///
 /// In Go it is a map type with methods, so `len .Files`, `range $path, $bytes := .Files` and `index` work
-/// as on a map; `serialized` exposes that map (content as text) for the executor.
-public final class ChartFiles: TemplateObject, @unchecked Sendable {
+/// as on a map of byte slices.
+public final class ChartFiles: TemplateObject, TemplateCollection, TemplateMethodSignatures, @unchecked Sendable {
     /// Path → bytes, sorted by path.
     public let entries: [(name: String, data: [UInt8])]
     private let codecs: HelmCodecs
@@ -34,9 +36,22 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
         entries.first { $0.name == name }.map { Self.bytesValue($0.data) }
     }
 
-    /// The map (path → text) as `toYaml`/`range` see it.
+    /// The map of path → `[]byte` that `len`, `range` and `index` see.
+    public var elements: Value { .map(ValueMap(entries.map { ($0.name, Self.bytesValue($0.data)) })) }
+
+    /// Go signatures of the methods: `Get`, `GetBytes`, `Glob`, `Lines` take a string; `AsConfig`, `AsSecrets`
+    /// nothing.
+    public func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        switch name {
+        case "Get", "GetBytes", "Glob", "Lines": return ([.string], nil)
+        case "AsConfig", "AsSecrets": return ([], nil)
+        default: return nil
+        }
+    }
+
+    /// encoding/json form: path → base64 of the bytes (Go marshals `[]byte` as base64).
     public var serialized: Value {
-        .map(ValueMap(entries.map { ($0.name, Value.string(String(decoding: $0.data, as: UTF8.self))) }))
+        .map(ValueMap(entries.map { ($0.name, Value.string(Data($0.data).base64EncodedString())) }))
     }
 
     /// Go prints a map of byte slices: `map[a.txt:[108 105] …]`.
@@ -71,8 +86,7 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
         }
     }
 
-    // Deviation: Go's []byte has no Value counterpart; bytes are a list of ints (prints the same with %v).
-    private static func bytesValue(_ bytes: [UInt8]) -> Value { .list(bytes.map { .int(Int64($0)) }) }
+    private static func bytesValue(_ bytes: [UInt8]) -> Value { .object(GoBytes(bytes)) }
 
     /// Helm: files.GetBytes — empty for a missing file.
     public func getBytes(_ name: String) -> [UInt8] { entries.first { $0.name == name }?.data ?? [] }
@@ -89,9 +103,8 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     /// Helm: files.Lines — the text split at `\n`, without the one trailing newline.
     public func lines(_ name: String) -> [String] {
         guard let data = entries.first(where: { $0.name == name })?.data, !data.isEmpty else { return [] }
-        var text = Substring(String(decoding: data, as: UTF8.self))
-        if text.hasSuffix("\n") { text = text.dropLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = data.last == 0x0A ? data.dropLast() : data[...]
+        return String(decoding: trimmed, as: UTF8.self).splitLines()
     }
 
     /// Helm: files.AsConfig — base name → text, as YAML.
@@ -102,7 +115,7 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
 
     /// Helm: files.AsSecrets — base name → base64 of the bytes, as YAML.
     public func asSecrets() throws -> String {
-        let map = ValueMap(entries.map { (Self.baseName($0.name), Value.string(Base64.encode($0.data))) })
+        let map = ValueMap(entries.map { (Self.baseName($0.name), Value.string(Data($0.data).base64EncodedString())) })
         return try codecs.toYAML(.map(map))
     }
 
@@ -111,135 +124,26 @@ public final class ChartFiles: TemplateObject, @unchecked Sendable {
     }
 }
 
-/// Standard base64 with padding (Go `base64.StdEncoding`).
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+/// A Go `[]byte` (`.Files.GetBytes`): a slice of uint8 that prints as numbers and marshals as base64.
+public final class GoBytes: TemplateObject, TemplateCollection, @unchecked Sendable {
+    /// The bytes.
+    public let bytes: [UInt8]
 
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i + 3 <= bytes.count {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int((n >> UInt32(shift)) & 63)]) }
-            i += 3
-        }
-        let rest = bytes.count - i
-        if rest > 0 {
-            let n = UInt32(bytes[i]) << 16 | (rest == 2 ? UInt32(bytes[i + 1]) << 8 : 0)
-            out.append(alphabet[Int((n >> 18) & 63)])
-            out.append(alphabet[Int((n >> 12) & 63)])
-            out.append(rest == 2 ? alphabet[Int((n >> 6) & 63)] : UInt8(ascii: "="))
-            out.append(UInt8(ascii: "="))
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
+    /// Wraps bytes.
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-/// A gobwas/glob pattern compiled with `/` as separator: `*` (no `/`), `**` (anything), `?` (one non-`/`
-/// character), `[abc]`/`[!a-z]` (one character), `{a,b}` alternatives, `\` escapes.
-struct GlobPattern {
-    private indirect enum Node {
-        case literal(Unicode.Scalar)
-        case star
-        case superStar
-        case single
-        case characterClass(negated: Bool, ranges: [(Unicode.Scalar, Unicode.Scalar)])
-        case alternatives([[Node]])
-    }
-
-    private let nodes: [Node]
-
-    /// Compiles `pattern`; nil when it is malformed (unclosed `[` or `{`).
-    init?(_ pattern: String) {
-        var scalars = Array(pattern.unicodeScalars)[...]
-        guard let nodes = Self.parseSequence(&scalars, insideAlternatives: false), scalars.isEmpty else { return nil }
-        self.nodes = nodes
-    }
-
-    private static func parseSequence(_ s: inout ArraySlice<Unicode.Scalar>, insideAlternatives: Bool) -> [Node]? {
-        var nodes: [Node] = []
-        while let c = s.first {
-            if insideAlternatives && (c == "," || c == "}") { return nodes }
-            s = s.dropFirst()
-            switch c {
-            case "*":
-                if s.first == "*" {
-                    s = s.dropFirst()
-                    nodes.append(.superStar)
-                } else {
-                    nodes.append(.star)
-                }
-            case "?":
-                nodes.append(.single)
-            case "\\":
-                guard let next = s.first else { return nil }
-                s = s.dropFirst()
-                nodes.append(.literal(next))
-            case "[":
-                var negated = false
-                if s.first == "!" {
-                    negated = true
-                    s = s.dropFirst()
-                }
-                var ranges: [(Unicode.Scalar, Unicode.Scalar)] = []
-                while let x = s.first, x != "]" {
-                    s = s.dropFirst()
-                    if s.first == "-", let hi = s.dropFirst().first, hi != "]" {
-                        ranges.append((x, hi))
-                        s = s.dropFirst(2)
-                    } else {
-                        ranges.append((x, x))
-                    }
-                }
-                guard s.first == "]" else { return nil }
-                s = s.dropFirst()
-                nodes.append(.characterClass(negated: negated, ranges: ranges))
-            case "{":
-                var options: [[Node]] = []
-                while true {
-                    guard let option = parseSequence(&s, insideAlternatives: true) else { return nil }
-                    options.append(option)
-                    guard let separator = s.first else { return nil }
-                    s = s.dropFirst()
-                    if separator == "}" { break }
-                }
-                nodes.append(.alternatives(options))
-            default:
-                nodes.append(.literal(c))
-            }
-        }
-        return insideAlternatives ? nil : nodes
-    }
-
-    /// Whether the whole of `name` matches.
-    func matches(_ name: String) -> Bool {
-        Self.match(nodes[...], Array(name.unicodeScalars)[...])
-    }
-
-    private static func match(_ nodes: ArraySlice<Node>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let node = nodes.first else { return text.isEmpty }
-        let rest = nodes.dropFirst()
-        switch node {
-        case .literal(let c):
-            return text.first == c && match(rest, text.dropFirst())
-        case .single:
-            guard let c = text.first, c != "/" else { return false }
-            return match(rest, text.dropFirst())
-        case .characterClass(let negated, let ranges):
-            guard let c = text.first else { return false }
-            let inClass = ranges.contains { $0.0.value <= c.value && c.value <= $0.1.value }
-            return inClass != negated && match(rest, text.dropFirst())
-        case .star, .superStar:
-            var index = text.startIndex
-            while true {
-                if match(rest, text[index...]) { return true }
-                guard index < text.endIndex else { return false }
-                if case .star = node, text[index] == "/" { return false }
-                index += 1
-            }
-        case .alternatives(let options):
-            return options.contains { match(ArraySlice($0) + rest, text) }
-        }
-    }
+    /// Go's type name.
+    public var goTypeName: String { "[]uint8" }
+    /// A slice.
+    public var goKind: String { "slice" }
+    /// An empty slice is false.
+    public var isTruthy: Bool { !bytes.isEmpty }
+    /// Slices have no fields.
+    public func field(_ name: String) -> Value? { nil }
+    /// The elements as Go integers.
+    public var elements: Value { .list(bytes.map { .int(Int64($0)) }) }
+    /// `[104 105]`.
+    public var goString: String { "[" + bytes.map { String($0) }.joined(separator: " ") + "]" }
+    /// encoding/json writes `[]byte` as base64.
+    public var serialized: Value { .string(Data(bytes).base64EncodedString()) }
 }

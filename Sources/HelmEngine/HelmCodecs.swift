@@ -2,9 +2,8 @@ import Values
 
 /// The YAML and JSON conversions the Helm layer needs, with Helm's semantics and error texts.
 ///
-/// Adapter: the Helm-compatible readers and writers live in the `Values` target (`HelmYAML`, `GoJSON`), which is
-/// written in parallel. Everything in this target reaches them through this struct so the wiring is one place
-/// (`standard`), and tests can supply small stand-ins.
+/// The Helm-compatible readers and writers live in the `Values` target (`HelmYAML`, `GoJSON`). This target reaches
+/// them only through this struct, so the wiring is one place (`standard`) and unit tests can supply stand-ins.
 public struct HelmCodecs: Sendable {
     /// The first document of a YAML text as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` reads it (YAML 1.1,
     /// numbers as float64); `.null` when empty. Errors carry Helm's text (`error converting YAML to JSON: …`).

@@ -23,7 +23,7 @@ enum HelmTemplateErrors {
     /// at the innermost template position and lists the include/tpl calls above it.
     static func executionError(_ error: TemplateError, file: String, sources: [String: String]) -> HelmError {
         let full = error.goDescription
-        let (location, leafMessage) = innermost(error, sources: sources)
+        let (location, leafMessage, context) = innermost(error, sources: sources)
         let failure = failMessage(in: full)
         let message = failure ?? leafMessage
         let helmText: String
@@ -37,11 +37,23 @@ enum HelmTemplateErrors {
         } else {
             helmText = trace(error) ?? full
         }
-        return HelmError(code: .execution, message: message, helmDescription: helmText, location: location)
+        return HelmError(
+            code: .execution, message: message, helmDescription: helmText, location: location,
+            hint: failure == nil ? nil : requiredHint(context))
+    }
+
+    /// For `required "…" .Values.a.b`: which value to set.
+    private static func requiredHint(_ context: String?) -> String? {
+        guard let context, context.hasPrefix("required "), let start = context.range(of: ".Values.") else { return nil }
+        let path = context[start.upperBound...].prefix { !" )|".contains($0) }
+        guard !path.isEmpty else { return nil }
+        return "set `\(path)` in the values (a -f file, or --set \(path)=…)"
     }
 
     /// The deepest template position of the error chain, its callers, and the message of the failure itself.
-    private static func innermost(_ error: TemplateError, sources: [String: String]) -> (HelmError.Location?, String) {
+    private static func innermost(
+        _ error: TemplateError, sources: [String: String]
+    ) -> (HelmError.Location?, String, String?) {
         var positions: [TemplateError] = []
         var message = error.message
         var current: (any Error)? = error
@@ -55,20 +67,20 @@ enum HelmTemplateErrors {
                 current = nil
             }
         }
-        guard let deepest = positions.last, let column = deepest.column else { return (nil, message) }
+        guard let deepest = positions.last, let column = deepest.column else { return (nil, message, nil) }
         var location = HelmError.Location(
             file: deepest.locationName, line: deepest.line, byteColumn: column,
             sourceLine: sourceLine(sources[deepest.locationName], line: deepest.line))
         location.callers = positions.dropLast().reversed().map { t in
             "\(t.locationName):\(t.line):\((t.column ?? 0) + 1) <\(t.nodeContext ?? "")>"
         }
-        return (location, message)
+        return (location, message, deepest.nodeContext)
     }
 
     private static func sourceLine(_ text: String?, line: Int) -> String? {
         guard let text, line >= 1 else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return line <= lines.count ? String(lines[line - 1]) : nil
+        let lines = text.splitLines()
+        return line <= lines.count ? lines[line - 1] : nil
     }
 
     /// The text between the first HELM_ERR_START and the last HELM_ERR_END (Helm's greedy regexp).

@@ -56,6 +56,7 @@ enum HelmFunctions {
         GoFunc("toToml", [.interface]) { a in
             do { return .string(try HelmTOML.toToml(a[0])) } catch { return .string("\(error)") }
         },
+        GoFunc("fromToml", [.string]) { a in HelmTOML.fromToml(a[0].stringValue ?? "") },
         GoFunc("mustToToml", [.interface]) { a in
             do { return .string(try HelmTOML.toToml(a[0])) } catch { throw FunctionError("\(error)") }
         },

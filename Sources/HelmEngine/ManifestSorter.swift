@@ -195,12 +195,16 @@ public enum ManifestSorter {
     }
 }
 
-/// The fields Helm reads from each document. Helm: manifest.go SimpleHead.
+/// The fields Helm reads from each document, with Go's type errors. Helm: manifest.go SimpleHead.
 private struct SimpleHead {
     var apiVersion = ""
     var kind = ""
     var name = ""
     var annotations: [String: String] = [:]
+
+    /// Go's spelling of SimpleHead's anonymous metadata struct type, as its errors print it.
+    private static let metadataType =
+        #"struct { Name string "json:\"name\""; Annotations map[string]string "json:\"annotations\"" }"#
 
     init(document: String, path: String, codecs: HelmCodecs) throws {
         let parsed: Value
@@ -211,24 +215,28 @@ private struct SimpleHead {
                 code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),
                 location: HelmError.Location(file: path))
         }
-        guard case .map(let map) = parsed else { return }
-        apiVersion = Self.text(map["apiVersion"])
-        kind = Self.text(map["kind"])
-        if case .map(let metadata)? = map["metadata"] {
-            name = Self.text(metadata["name"])
-            if case .map(let a)? = metadata["annotations"] {
-                for (k, v) in a { annotations[k] = Self.text(v) }
+        let decoder = GoStructDecoder(structName: "SimpleHead", context: "YAML parse error on \(path): ", code: .manifest)
+        switch parsed {
+        case .null: return
+        case .map(let map):
+            apiVersion = try decoder.string(map, "apiVersion")
+            kind = try decoder.string(map, "kind")
+            switch map["metadata"] {
+            case nil, .null?: break
+            case .map(let metadata)?:
+                name = try decoder.string(metadata, "name", field: "metadata.name")
+                switch metadata["annotations"] {
+                case nil, .null?: break
+                case .map(let a)?:
+                    for (k, v) in a { annotations[k] = try decoder.scalarString(v, field: "metadata.annotations") }
+                case let other?:
+                    throw decoder.mismatch(other, field: "metadata.annotations", goType: "map[string]string")
+                }
+            case let other?:
+                throw decoder.mismatch(other, field: "metadata", goType: Self.metadataType)
             }
-        }
-    }
-
-    private static func text(_ value: Value?) -> String {
-        switch value {
-        case .string(let s)?: return s
-        case .bool(let b)?: return b ? "true" : "false"
-        case .int(let i)?: return String(i)
-        case .float(let f)?: return GoFormat.formatFloatG(f)
-        default: return ""
+        default:
+            throw decoder.notAnObject(parsed, goType: "util.SimpleHead")
         }
     }
 }

@@ -111,8 +111,9 @@ struct HelmIgnoreRules {
     init(text: String = "") throws {
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            try add(String(line))
+        // Go's bufio.Scanner drops a `\r` before each newline.
+        for line in String(body).splitLines() {
+            try add(line.utf8.last == 0x0D ? String(decoding: line.utf8.dropLast(), as: UTF8.self) : line)
         }
     }
 
@@ -158,17 +159,5 @@ struct HelmIgnoreRules {
             if PathMatch.matches(p.rule, subject) { return true }
         }
         return false
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace (Go's `strings.TrimSpace` for ASCII input).
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        let bytes = Array(utf8)
-        guard let start = bytes.firstIndex(where: { !isSpace($0) }),
-            let end = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import GoTemplate
+import GoTemplate
 import Values
 
 /// `.Release` inputs. Helm: common.ReleaseOptions (`helm template` renders as a first install).
@@ -97,7 +98,7 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
 }
 
 /// `.Capabilities.KubeVersion`. Helm: common.KubeVersion (`String()` and `GitVersion()` methods).
-public final class KubeVersion: TemplateObject, @unchecked Sendable {
+public final class KubeVersion: TemplateObject, TemplateMethodSignatures, @unchecked Sendable {
     /// `Version`, for example `v1.36.0`.
     public let version: String
     /// The version used for constraint checks.
@@ -126,9 +127,9 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
         else {
             throw HelmError(code: .values, message: "could not parse \(GoQuote.quote(text)) as version")
         }
-        let patch = parts.count > 2 ? UInt64(parts[2]) ?? 0 : 0
         version = text.hasPrefix("v") ? text : "v" + text
-        normalizedVersion = "v\(major).\(minor).\(patch)"
+        // k8s.io/apimachinery ParseGeneric keeps the numeric components it read (`1.28+` is `v1.28`).
+        normalizedVersion = "v" + parts.joined(separator: ".")
         self.major = String(major)
         self.minor = String(minor)
     }
@@ -148,6 +149,10 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
 
     /// `String` and `GitVersion`.
     public func hasMethod(_ name: String) -> Bool { name == "String" || name == "GitVersion" }
+    /// Both methods take no arguments.
+    public func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        hasMethod(name) ? ([], nil) : nil
+    }
 
     /// Calls `String()` or `GitVersion()`.
     public func callMethod(_ name: String, _ arguments: [Value]) throws -> Value {
@@ -170,7 +175,7 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
 }
 
 /// `.Capabilities.APIVersions`. Helm: common.VersionSet (a `[]string` with a `Has` method).
-public final class VersionSet: TemplateObject, @unchecked Sendable {
+public final class VersionSet: TemplateObject, TemplateCollection, TemplateMethodSignatures, @unchecked Sendable {
     /// The versions, in order.
     public let versions: [String]
 
@@ -186,6 +191,12 @@ public final class VersionSet: TemplateObject, @unchecked Sendable {
 
     /// Slices have no fields.
     public func field(_ name: String) -> Value? { nil }
+    /// The strings, for `len`, `range` and `index`.
+    public var elements: Value { .list(versions.map { .string($0) }) }
+    /// `Has(string)`.
+    public func methodSignature(_ name: String) -> (parameters: [GoType], variadic: GoType?)? {
+        name == "Has" ? ([.string], nil) : nil
+    }
     /// `Has`.
     public func hasMethod(_ name: String) -> Bool { name == "Has" }
 

@@ -10,8 +10,6 @@ enum GoYAMLScalar: Equatable {
     /// A YAML timestamp; go-yaml v2 keeps the original text when the target is `interface{}`.
     case timestamp(String)
     case string(String)
-    /// The `<<` merge key.
-    case merge
 
     /// The short tag go-yaml reports for this kind (`!!int`).
     var shortTag: String {
@@ -22,7 +20,6 @@ enum GoYAMLScalar: Equatable {
         case .float: return "!!float"
         case .timestamp: return "!!timestamp"
         case .string: return "!!str"
-        case .merge: return "!!merge"
         }
     }
 }

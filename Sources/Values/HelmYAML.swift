@@ -7,21 +7,24 @@ import YAMLKit
 public enum HelmYAML {
     /// The JSON-side result of reading one YAML text, before it is checked against the Go target type.
     private static func readFirstDocument(
-        _ text: String, file: String, recordLocations: Bool
+        _ text: String, file: String, recordLocations: Bool, target: GoJSONTarget = .any
     ) throws(HelmYAMLError) -> (HelmYAMLDecoder.Decoded?, Value, ValueLocations) {
-        let parser = YAMLParser(text, file: file)
-        let node: YAMLNode?
+        // go-yaml's Unmarshal reads only the first document.
+        guard let node = try nextDocument(of: YAMLParser(text, file: file)) else {
+            return (nil, .null, ValueLocations())
+        }
+        var decoder = HelmYAMLDecoder(recordLocations: recordLocations)
+        let decoded = try decoder.decodeDocument(node)
+        let value = try decoder.value(decoded, path: "", target: target)
+        return (decoded, value, decoder.locations)
+    }
+
+    private static func nextDocument(of parser: YAMLParser) throws(HelmYAMLError) -> YAMLNode? {
         do {
-            // go-yaml's Unmarshal reads only the first document.
-            node = try parser.nextDocument()
+            return try parser.nextDocument()
         } catch {
             throw .yaml(error)
         }
-        guard let node else { return (nil, .null, ValueLocations()) }
-        var decoder = HelmYAMLDecoder(recordLocations: recordLocations)
-        let decoded = try decoder.decode(node)
-        let value = try decoder.value(decoded, path: "")
-        return (decoded, value, decoder.locations)
     }
 
     /// `sigs.k8s.io/yaml.Unmarshal(text, &map[string]interface{})`: the first document, which must be a map or
@@ -194,6 +197,14 @@ public enum HelmYAML {
         try readFirstDocument(text, file: file, recordLocations: false).1
     }
 
+    /// Reads the first document as `sigs.k8s.io/yaml.Unmarshal` into a typed Go value does before JSON
+    /// decoding: numbers and bools bound for `string` fields become text (`appVersion: 1.10` gives "1.1",
+    /// an annotation `weight: 5` gives "5"). Type mismatches (a list for a string) are left to the caller.
+    public static func parseAny(_ text: String, file: String = "", target: GoJSONTarget) throws(HelmYAMLError) -> Value
+    {
+        try readFirstDocument(text, file: file, recordLocations: false, target: target).1
+    }
+
     /// `sigs.k8s.io/yaml.Unmarshal` into a Go map or struct named `goTypeName` (for example `util.SimpleHead`):
     /// the first document must be a map or empty, else the error names that type.
     public static func parseMap(_ text: String, file: String = "", goTypeName: String) throws(HelmYAMLError) -> ValueMap
@@ -213,16 +224,9 @@ public enum HelmYAML {
     public static func parseAllDocuments(_ text: String, file: String = "") throws(HelmYAMLError) -> [Value] {
         let parser = YAMLParser(text, file: file)
         var out: [Value] = []
-        while true {
-            let node: YAMLNode?
-            do {
-                node = try parser.nextDocument()
-            } catch {
-                throw .yaml(error)
-            }
-            guard let node else { break }
+        while let node = try nextDocument(of: parser) {
             var decoder = HelmYAMLDecoder(recordLocations: false)
-            out.append(try decoder.value(try decoder.decode(node), path: ""))
+            out.append(try decoder.value(try decoder.decodeDocument(node), path: ""))
         }
         return out
     }

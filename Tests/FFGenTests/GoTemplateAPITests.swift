@@ -168,6 +168,8 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(try render("{{ len .V }} {{ index .V 1 }} {{ range $i, $v := .V }}{{ $i }}={{ $v }};{{ end }}", data: data)
             == "2 apps/v1 0=v1;1=apps/v1;")
         #expect(try render("{{ slice .V 1 }} {{ .V }}", data: data) == "[apps/v1] [v1 apps/v1]")
+        #expect(renderError("{{ eq .V .V }}", data: data)?.message
+            == "error calling eq: non-comparable type [v1 apps/v1]: common.VersionSet")
         #expect(try render("{{ len .F }} {{ range $k, $b := .F }}{{ $k }}:{{ $b }}{{ end }} {{ index .F \"a\" }}", data: data)
             == "1 a:[104] [104]")
     }
@@ -212,6 +214,29 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
         #expect(e?.goDescription == "template: t:1: max expression depth exceeded")
         let ifs = String(repeating: "{{ if 1 }}", count: 3000) + "x" + String(repeating: "{{ end }}", count: 3000)
         #expect(try render(ifs) == "x")
+    }
+
+    /// A parsed set is shared by concurrent renders; each execution has its own state.
+    @Test func concurrentExecutions() async throws {
+        var set = TemplateSet()
+        try set.parse(name: "t", text: "{{ range $i, $e := .Values.list }}{{ $i }}:{{ $e }},{{ end }}{{ include \"d\" . }}{{ define \"d\" }}{{ .Values.s }}{{ end }}",
+                      functions: oracleFunctions)
+        let shared = set
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var out = ""
+                    try shared.execute(name: "t", data: oracleData(), functions: oracleFunctions,
+                                       options: ExecutionOptions(missingKey: .zero), into: &out)
+                    return out
+                }
+            }
+            var all: [String] = []
+            for try await o in group { all.append(o) }
+            return all
+        }
+        #expect(outputs.count == 16)
+        #expect(outputs.allSatisfy { $0 == "0:1,1:2,str" })
     }
 
     @Test func printfIsPublic() {

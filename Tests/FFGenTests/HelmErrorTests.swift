@@ -27,6 +27,7 @@ struct HelmErrorTests {
                 {{ define "h" }}{{ required "need foo" .Values.foo }}{{ end }}
                                    ^
               included from x1/templates/a.yaml:1:7 <include "h" .>
+            hint: set `foo` in the values (a -f file, or --set foo=…)
             """
         ),
         (

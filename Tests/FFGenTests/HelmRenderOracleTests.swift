@@ -17,10 +17,9 @@ struct HelmRenderOracleTests {
             .sorted()
     }
 
-    /// Fixtures that need what the executor does not offer yet: `len`/`range`/`index` over `.Files` (a Go map
-    /// type with methods) and Go's `[]uint8` type name for `GetBytes`; and `toJson` of a Go struct, whose
-    /// fields Go writes in declaration order (`.Capabilities`).
-    static let knownIssues: Set<String> = ["files-map-ops", "c1"]
+    /// Fixtures with a known difference: `toJson` of a Go struct writes its fields in declaration order
+    /// (`.Capabilities`), while `Value` maps are sorted.
+    static let knownIssues: Set<String> = ["c1"]
 
     @Test(arguments: cases)
     func render(_ name: String) throws {

@@ -41,10 +41,8 @@ struct HelmRenderValuesTests {
         #expect(f.goKind == "map")
     }
 
-    @Test func secretsAreBase64() {
-        #expect(Base64.encode(Array("line1\nline2\n".utf8)) == "bGluZTEKbGluZTIK")
-        #expect(Base64.encode(Array("key: \"v\"\n".utf8)) == "a2V5OiAidiIK")
-        #expect(Base64.encode([0xFF, 0xFE] + Array("bin".utf8)) == "//5iaW4=")
+    @Test func secretsAreBase64() throws {
+        #expect(try Self.files.glob("files/*").asSecrets() == "a.txt: bGluZTEKbGluZTIK\nb.yaml: a2V5OiAidiIK\nbin.dat: //5iaW4=")
     }
 
     @Test func emptyGlobAsConfigIsEmptyMap() throws {
@@ -87,5 +85,24 @@ struct HelmRenderValuesTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// `--kube-version` parsing; rows from Helm v4.2.3's capabilities_test.go (TestParseKubeVersionWithVendorSuffixes).
+    static let kubeVersions: [(String, String, String, String, String)] = [
+        ("v1.33.4-gke.1245000", "v1.33.4-gke.1245000", "v1.33.4", "1", "33"),
+        ("1.30.2-gke.1587003", "v1.30.2-gke.1587003", "v1.30.2", "1", "30"),
+        ("v1.28+", "v1.28+", "v1.28", "1", "28"),
+        ("1.28+", "v1.28+", "v1.28", "1", "28"),
+        ("v1.31.0", "v1.31.0", "v1.31.0", "1", "31"),
+        ("1.29.0", "v1.29.0", "v1.29.0", "1", "29"),
+    ]
+
+    @Test(arguments: kubeVersions)
+    func kubeVersion(_ input: String, _ version: String, _ string: String, _ major: String, _ minor: String) throws {
+        let kv = try KubeVersion(parsing: input)
+        #expect(kv.version == version)
+        #expect(kv.goString == string)
+        #expect(kv.major == major)
+        #expect(kv.minor == minor)
     }
 }

@@ -96,3 +96,39 @@ import YAMLKit
         #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 4, offset: 8))
     }
 }
+
+/// Parsing, emitting the same events and parsing again gives the same events (values, tags, anchors, styles).
+@Test(arguments: [
+    "a: &x {k: 'v', n: !!int \"3\"}\nb: *x\nc: [1, \"two\", !custom three]\n",
+    "- |\n  literal\n  text\n- >-\n  folded\n  text\n- plain\n",
+    "--- first\n...\n--- !!map\nsecond: {}\n",
+    "? complex key\n: value\nempty:\nlist: []\n",
+])
+func yamlKitEventsRoundTrip(_ text: String) throws {
+    func events(_ text: String) throws -> [YAMLEvent] {
+        let parser = YAMLParser(text)
+        var out: [YAMLEvent] = []
+        while let e = try parser.nextEvent() { out.append(e.event) }
+        return out
+    }
+    let first = try events(text)
+    let emitter = YAMLEmitter(options: YAMLEmitter.Options(suppressOpenEndedMarker: false))
+    try emitter.emit(first)
+    let second = try events(emitter.output)
+    #expect(first == second, "\(emitter.output)")
+}
+
+@Test func yamlKitNestingLimit() throws {
+    // Helm v4: 10001 nested flow sequences fail with "yaml: exceeded max depth of 10000"; 9999 are read.
+    let tooDeep = "a: " + String(repeating: "[", count: 10001) + String(repeating: "]", count: 10001) + "\n"
+    do {
+        _ = try YAMLParser(tooDeep).nextDocument()
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.goMessage == "exceeded max depth of 10000")
+    }
+    // The composer itself is iterative: deep input does not use the call stack.
+    let deep = "a: " + String(repeating: "[", count: 9999) + String(repeating: "]", count: 9999) + "\n"
+    let node = try YAMLParser(deep).nextDocument()
+    #expect(node != nil)
+}

@@ -126,6 +126,22 @@ let fromYamlCases: [FromYamlCase] = [
     FromYamlCase(yaml: "&a [*a]\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: anchor 'a' value contains itself\"}"),
     FromYamlCase(yaml: "a: *a\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: unknown anchor 'a' referenced\"}"),
     FromYamlCase(yaml: "a: &a b\nc: &a d\ne: *a\n", json: "{\"a\":\"b\",\"c\":\"d\",\"e\":\"d\"}"),
+    // Alias expansion limits (go-yaml: document contains excessive aliasing).
+    FromYamlCase(yaml: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: document contains excessive aliasing\"}"),
+    FromYamlCase(yaml: "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n", json: "{\"a\":[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],\"b\":[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],\"c\":[[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]],[[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"],[\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]]]}"),
+    FromYamlCase(yaml: "x: &x {a: 1}\ny0: *x\ny1: *x\ny2: *x\ny3: *x\ny4: *x\ny5: *x\ny6: *x\ny7: *x\ny8: *x\ny9: *x\ny10: *x\ny11: *x\ny12: *x\ny13: *x\ny14: *x\ny15: *x\ny16: *x\ny17: *x\ny18: *x\ny19: *x\ny20: *x\ny21: *x\ny22: *x\ny23: *x\ny24: *x\ny25: *x\ny26: *x\ny27: *x\ny28: *x\ny29: *x\ny30: *x\ny31: *x\ny32: *x\ny33: *x\ny34: *x\ny35: *x\ny36: *x\ny37: *x\ny38: *x\ny39: *x\n", json: "{\"x\":{\"a\":1},\"y0\":{\"a\":1},\"y1\":{\"a\":1},\"y10\":{\"a\":1},\"y11\":{\"a\":1},\"y12\":{\"a\":1},\"y13\":{\"a\":1},\"y14\":{\"a\":1},\"y15\":{\"a\":1},\"y16\":{\"a\":1},\"y17\":{\"a\":1},\"y18\":{\"a\":1},\"y19\":{\"a\":1},\"y2\":{\"a\":1},\"y20\":{\"a\":1},\"y21\":{\"a\":1},\"y22\":{\"a\":1},\"y23\":{\"a\":1},\"y24\":{\"a\":1},\"y25\":{\"a\":1},\"y26\":{\"a\":1},\"y27\":{\"a\":1},\"y28\":{\"a\":1},\"y29\":{\"a\":1},\"y3\":{\"a\":1},\"y30\":{\"a\":1},\"y31\":{\"a\":1},\"y32\":{\"a\":1},\"y33\":{\"a\":1},\"y34\":{\"a\":1},\"y35\":{\"a\":1},\"y36\":{\"a\":1},\"y37\":{\"a\":1},\"y38\":{\"a\":1},\"y39\":{\"a\":1},\"y4\":{\"a\":1},\"y5\":{\"a\":1},\"y6\":{\"a\":1},\"y7\":{\"a\":1},\"y8\":{\"a\":1},\"y9\":{\"a\":1}}"),
+    // Go %#v of values in key errors.
+    FromYamlCase(yaml: "#x\n?\n", json: "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: \\u003cnil\\u003e\"}"),
+    FromYamlCase(yaml: "&a:\n", json: "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: \\u003cnil\\u003e\"}"),
+    FromYamlCase(yaml: "~: [1, ~]\n", json: "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: []interface {}{1, interface {}(nil)}\"}"),
+    FromYamlCase(yaml: "~: {a: ~}\n", json: "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: map[interface {}]interface {}{\\\"a\\\":interface {}(nil)}\"}"),
+    FromYamlCase(yaml: "[x, ~]: 1\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"x\\\", interface {}(nil)}\"}"),
+    FromYamlCase(yaml: "{a: ~, b: [~]}: 1\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\\\"a\\\":interface {}(nil), \\\"b\\\":[]interface {}{interface {}(nil)}}\"}"),
+    // go-yaml errors come before the key conversion errors of sigs.k8s.io/yaml.
+    FromYamlCase(yaml: "? \n? k:\n  - z\n\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\\\"k\\\":[]interface {}{\\\"z\\\"}}\"}"),
+    FromYamlCase(yaml: "~: 1\n? [a]\n: 2\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"a\\\"}\"}"),
+    FromYamlCase(yaml: "{1: a, ~: b}: c\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{interface {}(nil):\\\"b\\\", 1:\\\"a\\\"}\"}"),
+    FromYamlCase(yaml: "18446744073709551615: 1\n? [x]\n: 2\n", json: "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: []interface {}{\\\"x\\\"}\"}"),
 ]
 
 @Test(arguments: fromYamlCases)
@@ -251,4 +267,36 @@ func yamlLoadValuesMatchesHelm(_ row: LoadValuesCase) throws {
     let docs = try HelmYAML.parseAllDocuments("a: 1\n---\n- x\n---\n")
     #expect(docs.count == 3)
     #expect(try GoJSON.marshal(.list(docs)) == "[{\"a\":1},[\"x\"],null]")
+}
+
+/// Chart.yaml fields as Helm v4 decodes them into its `Metadata` struct, recorded through the oracle with
+/// `{{ .Chart.AppVersion | quote }}`, `{{ .Chart.Keywords | toJson }}` and so on.
+@Test(arguments: [
+    ("appVersion: 1.10\n", "appVersion", "\"1.1\""),
+    ("appVersion: 1.0\ndescription: 12345678\n", "appVersion", "\"1\""),
+    ("appVersion: 1.0\ndescription: 12345678\n", "description", "\"12345678\""),
+    ("appVersion: 1e10\ndescription: true\n", "appVersion", "\"1e+10\""),
+    ("appVersion: 1e10\ndescription: true\n", "description", "\"true\""),
+    ("keywords: [1, 2.5, true]\n", "keywords", "[\"1\",\"2.5\",\"true\"]"),
+    ("annotations: {a: 1, b: 1.50}\n", "annotations", "{\"a\":\"1\",\"b\":\"1.5\"}"),
+    ("appVersion: 0.1234567891\n", "appVersion", "\"0.12345679\""),
+    ("appVersion: 16777217\n", "appVersion", "\"16777217\""),
+])
+func yamlStringFieldsOfTypedTargets(_ text: String, _ field: String, _ json: String) throws {
+    let metadata = GoJSONTarget.structure([
+        "appVersion": .string, "description": .string, "keywords": .slice(.string), "annotations": .map(.string),
+    ])
+    let value = try HelmYAML.parseAny(text, target: metadata)
+    let got = try #require(value.mapValue?[field])
+    #expect(try GoJSON.marshal(got) == json)
+}
+
+@Test func yamlGoStructFieldMatchesCaseInsensitively() throws {
+    // Helm v4 sorts a document with `KIND: Namespace` as a Namespace: SimpleHead's `kind` field takes it.
+    let head = GoJSONTarget.structure(["kind": .string, "metadata": .structure(["name": .string])])
+    let doc = try #require(try HelmYAML.parseAny("KIND: Namespace\n", target: head).mapValue)
+    #expect(doc.goStructField("kind")?.stringValue == "Namespace")
+    // `kind: 5` reads as the text "5" (an unknown kind).
+    let five = try #require(try HelmYAML.parseAny("kind: 5\n", target: head).mapValue)
+    #expect(five.goStructField("kind")?.stringValue == "5")
 }
