@@ -66,7 +66,9 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let interactive = !yes && isatty(STDIN_FILENO) == 1
-            guard let target = environment ?? (interactive ? ask("Environment (ORG/ENV)", default: nil) : nil) else {
+            guard let target = environment ?? (interactive ? ask("Environment (ORG/ENV)", default: nil) : nil),
+                !target.isEmpty
+            else {
                 throw ScaffoldError(.missingOption, "missing ORG/ENV", hint: "ffgen new ORG/ENV --domain DOMAIN")
             }
             var options = NewEnvironmentOptions(environment: target)
@@ -96,9 +98,16 @@ struct NewCommand: ParsableCommand {
                         hint: "pass the options on the command line")
                 }
                 while let question = questions.first {
-                    let answer = ask(question.prompt, default: question.defaultAnswer) ?? ""
-                    if answer.isEmpty && question.defaultAnswer == nil { continue }
-                    try options.answer(question, with: answer)
+                    guard let answer = ask(question.prompt, default: question.defaultAnswer) else {
+                        throw ScaffoldError(.missingOption, "no answer for \(question.option) (end of input)")
+                    }
+                    if answer.isEmpty { continue }
+                    do {
+                        try options.answer(question, with: answer)
+                    } catch {
+                        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                        continue
+                    }
                     questions = options.missing()
                 }
             }
@@ -144,12 +153,12 @@ struct NewCommand: ParsableCommand {
         return try RepositoryConfig.load(root: rootPath)
     }
 
-    // Asks on the terminal; nil at end of input.
+    // Asks on the terminal: the answer, the default for an empty line ("" without one), nil at end of input.
     private func ask(_ prompt: String, default answer: String?) -> String? {
         FileHandle.standardError.write(Data((prompt + (answer.map { " [\($0)]" } ?? "") + ": ").utf8))
-        guard let line = readLine() else { return answer }
+        guard let line = readLine() else { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? answer : trimmed
+        return trimmed.isEmpty ? (answer ?? "") : trimmed
     }
 
     private func display(_ path: String, _ config: RepositoryConfig) -> String {
