@@ -297,3 +297,42 @@ import Testing
         #expect(fromOptions.missing() == [])
     }
 }
+
+/// The scaffold's output goes through the chart's schema (and templates) before anything is written.
+@Suite struct NewScaffoldCheckTests {
+    @Test func valuesTheSchemaRejectsAreRefused() throws {
+        let repository = try newScratchRepository()
+        try repository.edit(
+            "templates/letsencrypt/values.yaml.tpl", replacing: "  issuer: {{ .Issuer }}\n", with: "  issuer: letsencrypt\n")
+        let before = repository.snapshot("")
+        var options = NewEnvironmentOptions(environment: "fitfile/ff-b")
+        options.domain = "fitfile.net"
+        let scaffolder = Scaffolder(config: try repository.config)
+        do {
+            _ = try scaffolder.plan(options)
+            Issue.record("the schema accepted issuer: letsencrypt")
+        } catch {
+            #expect(error.code == .render)
+            #expect(error.message.contains(
+                "- at '/certs/issuer': value must be one of 'letsencrypt-prod', 'letsencrypt-staging', 'aws-private-ca'"))
+        }
+        #expect(repository.snapshot("") == before)
+    }
+
+    @Test func brokenScaffoldIsReported() throws {
+        let repository = try newScratchRepository()
+        try repository.write("templates/no-cert-manager/values.yaml.tpl", "{{ .Missing.Key }}")
+        var options = NewEnvironmentOptions(environment: "eoe/x")
+        options.certManager = false
+        #expect(throws: ScaffoldError(.scaffold, "")) { _ = try Scaffolder(config: try repository.config).plan(options) }
+        try repository.remove("templates/no-cert-manager/values.yaml.tpl")
+        let scaffolder = Scaffolder(config: try repository.config)
+        do {
+            _ = try scaffolder.plan(options)
+            Issue.record("rendered without a scaffold")
+        } catch {
+            #expect(error.description == "no scaffold templates/no-cert-manager/values.yaml.tpl\n"
+                + "hint: restore it from the repository's templates/ folder")
+        }
+    }
+}
