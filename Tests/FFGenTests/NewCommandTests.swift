@@ -34,7 +34,7 @@ import Testing
         let expected = try String(
             contentsOfFile: gitOpsPackageRoot + "/Tests/Fixtures/new/expected/letsencrypt-staging/values.yaml", encoding: .utf8)
         #expect(repository.read("ffnodes/fitfile/ff-test-b/values.yaml") == expected)
-        #expect(repository.read("generated/fitfile/ff-test-b/certificates/ff-test-b/certificate/fitfile-ff-test-b.yaml") != nil)
+        #expect(repository.read("generated/fitfile/ff-test-b/certificates/ff-test-b/certificate-fitfile-ff-test-b.yaml") != nil)
         let check = try ffgen(["render", "--check"], in: repository)
         #expect(check.status == 0, "\(check.stdout)")
     }
