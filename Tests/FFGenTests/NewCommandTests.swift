@@ -56,7 +56,10 @@ import Testing
 
     @Test func productionNameGetsLetsEncryptProduction() throws {
         let repository = try newScratchRepository()
-        let run = try ffgen(["new", "fitfile/ff-prod-2", "--domain", "fitfile.net", "--dry-run"], in: repository)
+        // Run from outside the repository, naming it with --root.
+        let run = try RenderCommandTests().ffgen(
+            ["new", "fitfile/ff-prod-2", "--domain", "fitfile.net", "--dry-run", "--root", repository.root],
+            in: NSTemporaryDirectory())
         #expect(run.status == 0)
         #expect(run.stdout.contains("\n  issuer: letsencrypt-prod\n"))
         #expect(run.stdout.contains(

@@ -306,7 +306,7 @@ public struct Scaffolder: Sendable {
         let fm = FileManager.default
         try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
         guard let first = except.first else { return }
-        for name in (try? fm.contentsOfDirectory(atPath: source)) ?? [] where name != first {
+        for name in try fm.contentsOfDirectory(atPath: source) where name != first {
             try fm.createSymbolicLink(atPath: RepoPath.join(target, name), withDestinationPath: RepoPath.join(source, name))
         }
         try mirror(from: RepoPath.join(source, first), to: RepoPath.join(target, first), except: Array(except.dropFirst()))
