@@ -64,12 +64,6 @@ struct DeviationCase: CustomTestStringConvertible, Sendable {
         #expect(try Self.render(row.template) == "---\n# Source: c/templates/t.yaml\n\(row.ffgen)\n")
     }
 
-    /// A rendered cut character stays in the manifest (Helm fails: `yaml: invalid trailing UTF-8 octet`).
-    @Test func cutCharacterInOutputRenders() throws {
-        let out = try Self.render("# {{ substr 0 2 \"h\u{E9}llo\" }}")
-        #expect(out == "---\n# Source: c/templates/t.yaml\n# h\u{10FFC3}\n")
-    }
-
     /// Subchart `.Values` is a plain map in ffgen (Helm: `common.Values`), so a parent's `.Values.sub` is too.
     @Test func subchartValuesAreAPlainMap() throws {
         let out = try Self.render(
