@@ -89,6 +89,15 @@ struct DeviationCase: CustomTestStringConvertible, Sendable {
         #expect(out == "---\n# Source: c/templates/t.yaml\n# 1000000\n")
     }
 
+    /// Unbounded `tpl` recursion stops with an error (Helm dies of a Go stack overflow).
+    @Test func tplRecursionIsBounded() {
+        #expect {
+            _ = try Self.render("# {{ tpl .Values.x . }}", files: ["values.yaml": "x: \"{{ tpl .Values.x . }}\"\n"])
+        } throws: { error in
+            "\(error)".contains("tpl calls nested more than 1000 deep")
+        }
+    }
+
     /// Renders `template` as `c/templates/t.yaml` of a chart `c` (plus `files`) with default options.
     static func render(_ template: String, files: [String: String] = [:]) throws -> String {
         let dir = try Fixtures.temporaryDirectory("deviation")
