@@ -132,7 +132,7 @@ struct Printer {
             case UInt8(ascii: "t"), UInt8(ascii: "v"): pad(b ? "true" : "false")
             default: badVerb(verb, v)
             }
-        case .int(let i, _): fmtInteger(i, verb, v)
+        case .int(let i, let kind): fmtInteger(i, verb, v, unsigned: kind == .uint64)
         case .float(let d): fmtFloat(d, verb, v)
         case .string(let s): fmtString(s, verb, v)
         case .list(let l):
@@ -243,13 +243,13 @@ struct Printer {
 
     // MARK: - Integers
 
-    mutating func fmtInteger(_ i: Int64, _ verb: UInt8, _ v: Value) {
+    mutating func fmtInteger(_ i: Int64, _ verb: UInt8, _ v: Value, unsigned: Bool = false) {
         switch verb {
-        case UInt8(ascii: "v"), UInt8(ascii: "d"): fmtInt(i, base: 10, upper: false, verb: verb)
-        case UInt8(ascii: "b"): fmtInt(i, base: 2, upper: false, verb: verb)
-        case UInt8(ascii: "o"), UInt8(ascii: "O"): fmtInt(i, base: 8, upper: false, verb: verb)
-        case UInt8(ascii: "x"): fmtInt(i, base: 16, upper: false, verb: verb)
-        case UInt8(ascii: "X"): fmtInt(i, base: 16, upper: true, verb: verb)
+        case UInt8(ascii: "v"), UInt8(ascii: "d"): fmtInt(i, base: 10, upper: false, verb: verb, unsigned: unsigned)
+        case UInt8(ascii: "b"): fmtInt(i, base: 2, upper: false, verb: verb, unsigned: unsigned)
+        case UInt8(ascii: "o"), UInt8(ascii: "O"): fmtInt(i, base: 8, upper: false, verb: verb, unsigned: unsigned)
+        case UInt8(ascii: "x"): fmtInt(i, base: 16, upper: false, verb: verb, unsigned: unsigned)
+        case UInt8(ascii: "X"): fmtInt(i, base: 16, upper: true, verb: verb, unsigned: unsigned)
         case UInt8(ascii: "c"): pad(String(Character(scalar(i))))
         case UInt8(ascii: "q"): pad(GoQuote.quoteRune(scalar(i), asciiOnly: f.plus))
         case UInt8(ascii: "U"):
@@ -273,10 +273,10 @@ struct Printer {
         return sc
     }
 
-    /// Go `fmt.fmtInteger`.
-    mutating func fmtInt(_ i: Int64, base: Int, upper: Bool, verb: UInt8) {
-        let negative = i < 0
-        let u = i.magnitude
+    /// Go `fmt.fmtInteger`; `unsigned` reads `i`'s bit pattern as a `uint64`.
+    mutating func fmtInt(_ i: Int64, base: Int, upper: Bool, verb: UInt8, unsigned: Bool = false) {
+        let negative = !unsigned && i < 0
+        let u = unsigned ? UInt64(bitPattern: i) : i.magnitude
         var prec = 0
         if let p = f.precision {
             prec = p

@@ -33,7 +33,7 @@ public enum GoJSON {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i, _): out += String(i)
+        case .int(let i, let kind): out += kind.decimal(i)
         case .float(let f):
             guard f.isFinite else { throw Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
             out += formatFloat(f)

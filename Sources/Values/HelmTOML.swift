@@ -178,7 +178,7 @@ private struct TOMLEncoder {
         switch value {
         case .null: throw Error(message: "toml: cannot encode a nil value")
         case .bool(let b): write(b ? "true" : "false")
-        case .int(let i, _): write(String(i))
+        case .int(let i, let kind): write(kind.decimal(i))
         case .float(let f):
             if f.isNaN {
                 write(f.sign == .minus ? "-nan" : "nan")

@@ -45,6 +45,11 @@ public enum GoIntKind: UInt8, Sendable, Equatable {
         case .uint64: return "uint64"
         }
     }
+
+    /// The decimal digits Go prints for `value` of this type (a `uint64` is stored by bit pattern).
+    public func decimal(_ value: Int64) -> String {
+        self == .uint64 ? String(UInt64(bitPattern: value)) : String(value)
+    }
 }
 
 /// A Go value that is neither a basic kind, a slice nor a map: a struct or a named type with methods.

@@ -52,11 +52,6 @@ struct DeviationCase: CustomTestStringConvertible, Sendable {
             template: "# {{ regexReplaceAll \"\\\\b\u{E9}\" \"a\u{E9} \u{E9}\" \"X\" }}",
             ffgen: "# a\u{E9} X",
             helm: "# aX \u{E9}"),
-        DeviationCase(
-            entry: "uint64 beyond int64 outside %v",
-            template: "# {{ (semver \"18446744073709551615.0.0\").Major }} {{ printf \"%d\" (semver \"18446744073709551615.0.0\").Major }}",
-            ffgen: "# 18446744073709551615 -1",
-            helm: "# 18446744073709551615 18446744073709551615"),
     ]
 
     @Test(arguments: cases)
