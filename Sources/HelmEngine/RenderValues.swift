@@ -95,6 +95,10 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
                 [
                     ("KubeVersion", kubeVersion.serialized), ("APIVersions", apiVersions.serialized),
                     ("HelmVersion", helmVersion.serialized),
+                ],
+                yaml: [
+                    ("kubeversion", kubeVersion.serialized), ("apiversions", apiVersions.serialized),
+                    ("helmversion", helmVersion.serialized),
                 ]))
     }
 }
@@ -172,7 +176,10 @@ public final class KubeVersion: TemplateObject, TemplateMethodSignatures, @unche
 
     /// encoding/json form (exported fields).
     public var serialized: Value {
-        .object(GoStruct(goTypeName, [("Version", .string(version)), ("Major", .string(major)), ("Minor", .string(minor))]))
+        .object(
+            GoStruct(
+                goTypeName, [("Version", .string(version)), ("Major", .string(major)), ("Minor", .string(minor))],
+                yaml: [("version", .string(version)), ("major", .string(major)), ("minor", .string(minor))]))
     }
 }
 
@@ -267,7 +274,7 @@ public final class HelmBuildInfo: TemplateObject, @unchecked Sendable {
     /// `{v4.2   go1.26.6 v1.36}`.
     public var goString: String { "{\(version)   \(goVersion) \(kubeClientVersion)}" }
 
-    /// encoding/json form (`omitempty` drops the empty git fields).
+    /// encoding/json form (`omitempty` drops the empty git fields); go-yaml keeps them.
     public var serialized: Value {
         .object(
             GoStruct(
@@ -275,6 +282,10 @@ public final class HelmBuildInfo: TemplateObject, @unchecked Sendable {
                 [
                     ("version", .string(version)), ("go_version", .string(goVersion)),
                     ("kube_client_version", .string(kubeClientVersion)),
+                ],
+                yaml: [
+                    ("version", .string(version)), ("gitcommit", .string("")), ("gittreestate", .string("")),
+                    ("goversion", .string(goVersion)), ("kubeclientversion", .string(kubeClientVersion)),
                 ]))
     }
 }

@@ -8,11 +8,16 @@ public final class GoStruct: TemplateObject {
     public let goTypeName: String
     /// The marshalled fields (Go field names or their `json` tags), in declaration order.
     public let fields: [(key: String, value: Value)]
+    /// The fields as go-yaml v3 (`toYamlPretty`) marshals them, in declaration order: lower-cased Go field
+    /// names, `json` tags and `omitempty` ignored. `nil` when they are `fields`.
+    public let yamlFields: [(key: String, value: Value)]?
 
-    /// A struct value of type `goTypeName` with `fields` in declaration order.
-    public init(_ goTypeName: String, _ fields: [(key: String, value: Value)]) {
+    /// A struct value of type `goTypeName` with `fields` (and, when go-yaml names them differently,
+    /// `yamlFields`) in declaration order.
+    public init(_ goTypeName: String, _ fields: [(key: String, value: Value)], yaml yamlFields: [(key: String, value: Value)]? = nil) {
         self.goTypeName = goTypeName
         self.fields = fields
+        self.yamlFields = yamlFields
     }
 
     /// The field named `name`, if the struct has one.

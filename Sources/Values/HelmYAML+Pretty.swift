@@ -114,7 +114,14 @@ private struct PrettyYAMLWriter {
 
     mutating func node(_ value: Value, column: Int, position: Position) throws(YAMLError) {
         if case .object(let o) = value {
-            try node(o.serialized, column: column, position: position)
+            // Go: go-yaml v3 writes a struct's fields in declaration order.
+            if let s = o as? GoStruct {
+                let fields = s.yamlFields ?? s.fields
+                try mapping(fields.map(\.key), fields.map(\.value), order: Array(fields.indices), column: column,
+                            position: position)
+            } else {
+                try node(o.serialized, column: column, position: position)
+            }
             return
         }
         if let event = try scalarEvent(value) {
@@ -137,31 +144,37 @@ private struct PrettyYAMLWriter {
                 try node(item, column: entries, position: .afterDash)
             }
         case .map(let m):
-            if m.isEmpty {
-                out += position == .afterKey ? " {}" : "{}"
-                return
-            }
-            let entries = position == .top ? column : column + 2
-            let order = GoYAMLKeyOrder.sortedIndices(m.keys)
-            for (n, i) in order.enumerated() {
-                if n > 0 || position == .afterKey { newline(entries) }
-                let key = try render(stringEvent(m.keys[i]))
-                // libyaml's check_simple_key: multi-line or longer than 128 bytes.
-                if m.keys[i].unicodeScalars.contains(where: Self.isBreak) || m.keys[i].utf8.count > 128 {
-                    // libyaml writes long or multi-line keys as complex keys.
-                    out += "? "
-                    write(key, column: entries)
-                    newline(entries)
-                    out += ": "
-                    try node(m.values[i], column: entries, position: .afterDash)
-                } else {
-                    write(key, column: entries)
-                    out += ":"
-                    try node(m.values[i], column: entries, position: .afterKey)
-                }
-            }
+            try mapping(m.keys, m.values, order: GoYAMLKeyOrder.sortedIndices(m.keys), column: column, position: position)
         default:
             break
+        }
+    }
+
+    /// A block mapping of `keys[i]: values[i]` for `i` in `order` (sorted for maps, declared for structs).
+    private mutating func mapping(_ keys: [String], _ values: [Value], order: [Int], column: Int, position: Position)
+        throws(YAMLError)
+    {
+        if keys.isEmpty {
+            out += position == .afterKey ? " {}" : "{}"
+            return
+        }
+        let entries = position == .top ? column : column + 2
+        for (n, i) in order.enumerated() {
+            if n > 0 || position == .afterKey { newline(entries) }
+            let key = try render(stringEvent(keys[i]))
+            // libyaml's check_simple_key: multi-line or longer than 128 bytes.
+            if keys[i].unicodeScalars.contains(where: Self.isBreak) || keys[i].utf8.count > 128 {
+                // libyaml writes long or multi-line keys as complex keys.
+                out += "? "
+                write(key, column: entries)
+                newline(entries)
+                out += ": "
+                try node(values[i], column: entries, position: .afterDash)
+            } else {
+                write(key, column: entries)
+                out += ":"
+                try node(values[i], column: entries, position: .afterKey)
+            }
         }
     }
 }

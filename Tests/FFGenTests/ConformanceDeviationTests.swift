@@ -33,11 +33,6 @@ struct DeviationCase: CustomTestStringConvertible, Sendable {
             ffgen: "# []interface {}",
             helm: "# common.VersionSet"),
         DeviationCase(
-            entry: "toYamlPretty of a Go struct",
-            template: "# {{ toYamlPretty .Capabilities.KubeVersion | replace \"\\n\" \" \" }}",
-            ffgen: "# Major: \"1\" Minor: \"36\" Version: v1.36.0",
-            helm: "# version: v1.36.0 major: \"1\" minor: \"36\""),
-        DeviationCase(
             entry: "escape code points in template text",
             template: "# {{ \"\\U0010FFC3\" | len }}",
             ffgen: "# 1",
