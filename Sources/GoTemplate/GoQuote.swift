@@ -1,3 +1,5 @@
+import Values
+
 /// Go's `strconv` quoting: `Quote`, `QuoteRune`, `Unquote`, `UnquoteChar`, and `unicode.IsPrint`.
 public enum GoQuote {
     /// Go `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
@@ -14,6 +16,11 @@ public enum GoQuote {
         default:
             return false
         }
+    }
+
+    /// A lower-case hexadecimal digit.
+    private static func hexDigit(_ d: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(d < 10 ? 0x30 + d : 0x61 + d - 10)
     }
 
     /// Go `strconv.Quote`.
@@ -41,6 +48,13 @@ public enum GoQuote {
     }
 
     static func appendEscaped(_ sc: Unicode.Scalar, quote: Character, asciiOnly: Bool, into out: inout String) {
+        if let byte = GoBytes.escapedByte(sc) {
+            // Go: strconv quotes a byte that is not UTF-8 as \xNN.
+            out += "\\x"
+            out.unicodeScalars.append(hexDigit(byte >> 4))
+            out.unicodeScalars.append(hexDigit(byte & 0xF))
+            return
+        }
         if sc == "\\" || Character(sc) == quote {
             out += "\\"
             out.unicodeScalars.append(sc)

@@ -219,7 +219,9 @@ enum Cast {
             case "\t": out += "\\t"
             case "\u{0B}": out += "\\v"
             default:
-                if isPrint(scalar) {
+                if let byte = GoBytes.escapedByte(scalar) {
+                    out += "\\x" + hex(UInt32(byte), width: 2)  // a byte that is not UTF-8
+                } else if isPrint(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else if scalar.value < 0x80 {
                     out += "\\x" + hex(scalar.value, width: 2)

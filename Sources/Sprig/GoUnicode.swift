@@ -1,3 +1,5 @@
+import Values
+
 /// Go's `unicode` package predicates and simple case mappings on single scalars.
 ///
 /// Go maps case rune by rune (`unicode.ToUpper('ß') == 'ß'`), while Swift's `uppercased()` applies full
@@ -68,7 +70,8 @@ enum GoUnicode {
 
     static func map(_ str: String, _ f: (Unicode.Scalar) -> Unicode.Scalar) -> String {
         var out = String.UnicodeScalarView()
-        for s in str.unicodeScalars { out.append(f(s)) }
+        // Go: strings.Map hands an invalid byte to the mapping as utf8.RuneError.
+        for s in str.unicodeScalars { out.append(f(GoBytes.escapedByte(s) == nil ? s : "\u{FFFD}")) }
         return String(out)
     }
 }

@@ -75,6 +75,21 @@ public enum GoBytes {
         return n
     }
 
+    /// The raw byte `u` stands for, when it is an escaped byte.
+    @inline(__always)
+    public static func escapedByte(_ u: Unicode.Scalar) -> UInt8? {
+        u.value >= escapeBase + 0x80 ? UInt8(truncatingIfNeeded: u.value - escapeBase) : nil
+    }
+
+    /// `s` with every escaped byte replaced by U+FFFD, as Go's `strings.Map` and `encoding/json` treat
+    /// invalid UTF-8.
+    public static func replacingInvalid(_ s: String) -> String {
+        guard hasEscapes(s) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { out.append(escapedByte(u) == nil ? u : "\u{FFFD}") }
+        return String(out)
+    }
+
     /// Whether `s` may hold escaped bytes (their UTF-8 starts with 0xF4 0x8F 0xBE or 0xF4 0x8F 0xBF).
     @inline(__always)
     static func hasEscapes(_ s: String) -> Bool { s.utf8.contains(0xF4) }

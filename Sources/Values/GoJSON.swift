@@ -107,6 +107,10 @@ public enum GoJSON {
     static func appendQuoted(_ s: String, into out: inout String, escapeHTML: Bool) {
         out.unicodeScalars.append("\"")
         for u in s.unicodeScalars {
+            if GoBytes.escapedByte(u) != nil {
+                out += "\\ufffd"  // Go: encoding/json replaces invalid UTF-8 with U+FFFD
+                continue
+            }
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

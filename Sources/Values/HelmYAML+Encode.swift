@@ -90,7 +90,7 @@ struct EventBuilder {
         case .bool(let b): scalar(b ? "true" : "false", .plain)
         case .int(let i, let kind): scalar(kind.decimal(i), .plain)
         case .float(let f): try float(f)
-        case .string(let s): string(try roundTrip(s))
+        case .string(let s): string(try roundTrip(GoBytes.replacingInvalid(s)))  // json.Marshal's U+FFFD
         case .list(let items):
             events.append(.sequenceStart(YAMLCollectionStart(style: .block)))
             for item in items { try node(item) }
