@@ -23,19 +23,19 @@ public enum Coalesce {
     /// Helm: util.CoalesceValues / util.MergeValues.
     public static func values(chart: Chart, overrides values: ValueMap?, mode: CoalesceMode) throws -> ValueMap {
         let destination = values?.deepCopy() ?? ValueMap()
-        try coalesce(chart: chart, into: destination, prefix: "", mode: mode)
+        try coalesce(chart: chart, into: destination, mode: mode)
         return destination
     }
 
     // Helm: coalesce — the chart's own values, then its dependencies.
-    private static func coalesce(chart: Chart, into destination: ValueMap, prefix: String, mode: CoalesceMode) throws {
-        coalesceValues(chart: chart, into: destination, prefix: prefix, mode: mode)
-        try coalesceDependencies(chart: chart, into: destination, prefix: prefix, mode: mode)
+    private static func coalesce(chart: Chart, into destination: ValueMap, mode: CoalesceMode) throws {
+        coalesceValues(chart: chart, into: destination, mode: mode)
+        try coalesceDependencies(chart: chart, into: destination, mode: mode)
     }
 
     // Helm: coalesceDeps — each subchart's section of the values, with globals pushed down first.
     private static func coalesceDependencies(
-        chart: Chart, into destination: ValueMap, prefix: String, mode: CoalesceMode
+        chart: Chart, into destination: ValueMap, mode: CoalesceMode
     ) throws {
         for sub in chart.dependencies {
             let section: ValueMap
@@ -48,9 +48,8 @@ public enum Coalesce {
             case let other?:
                 throw HelmError.values("type mismatch on \(sub.name): \(GoFormat.badVerbT(other))")
             }
-            let subPrefix = concatPrefix(prefix, chart.name)
             coalesceGlobals(into: section, from: destination)
-            try coalesce(chart: sub, into: section, prefix: subPrefix, mode: mode)
+            try coalesce(chart: sub, into: section, mode: mode)
         }
     }
 
@@ -76,7 +75,7 @@ public enum Coalesce {
                 case nil:
                     destinationGlobals[key] = .map(copied)
                 case .map(let existing)?:
-                    coalesceTables(copied, existing, prefix: key, mode: .merge)
+                    coalesceTables(copied, existing, mode: .merge)
                     destinationGlobals[key] = .map(copied)
                 default:
                     break  // Helm: "Conflict: cannot merge map onto non-map"
@@ -91,8 +90,7 @@ public enum Coalesce {
     }
 
     // Helm: coalesceValues — one chart's values.yaml under the values given for it.
-    private static func coalesceValues(chart: Chart, into v: ValueMap, prefix: String, mode: CoalesceMode) {
-        let subPrefix = concatPrefix(prefix, chart.name)
+    private static func coalesceValues(chart: Chart, into v: ValueMap, mode: CoalesceMode) {
         let defaults = chart.values.deepCopy()
         for (key, defaultValue) in defaults {
             if let value = v[key] {
@@ -103,7 +101,7 @@ public enum Coalesce {
                     let tableMode: CoalesceMode =
                         chart.dependencies.contains { $0.name == key } ? .merge : mode
                     if tableMode == .coalesce { cleanNilValues(source) }
-                    coalesceTables(destination, source, prefix: concatPrefix(subPrefix, key), mode: tableMode)
+                    coalesceTables(destination, source, mode: tableMode)
                 }
             } else {
                 if mode == .coalesce {
@@ -119,12 +117,12 @@ public enum Coalesce {
     /// Helm: util.CoalesceTables (`.coalesce`) / util.MergeTables (`.merge`).
     @discardableResult
     public static func tables(_ destination: ValueMap, _ source: ValueMap, mode: CoalesceMode) -> ValueMap {
-        coalesceTables(destination, source, prefix: "", mode: mode)
+        coalesceTables(destination, source, mode: mode)
         return destination
     }
 
     // Helm: coalesceTablesFullKey.
-    private static func coalesceTables(_ destination: ValueMap, _ source: ValueMap, prefix: String, mode: CoalesceMode) {
+    private static func coalesceTables(_ destination: ValueMap, _ source: ValueMap, mode: CoalesceMode) {
         let sourceOriginallyNonNull = Set(source.filter { !$0.value.isNull }.map(\.key))
         // A null override must reach the key loop below even when the defaults lack the key.
         for (key, value) in destination where value.isNull { source[key] = .null }
@@ -137,7 +135,7 @@ public enum Coalesce {
                 destination[key] = value
             case .some(.map(let destinationTable)):
                 if case .map(let sourceTable) = value {
-                    coalesceTables(destinationTable, sourceTable, prefix: concatPrefix(prefix, key), mode: mode)
+                    coalesceTables(destinationTable, sourceTable, mode: mode)
                 }
             default:
                 break  // Helm logs a warning when a table meets a non-table.
@@ -155,8 +153,6 @@ public enum Coalesce {
             }
         }
     }
-
-    private static func concatPrefix(_ a: String, _ b: String) -> String { a.isEmpty ? b : a + "." + b }
 
     /// `b` merged over `a` into a new map: tables merge recursively, everything else in `b` replaces.
     /// Helm: loader.MergeMaps, used for `-f` files and `--set-json` objects.
@@ -197,7 +193,10 @@ public enum Coalesce {
 extension GoFormat {
     /// Go's `%t` applied to a non-bool value: `%!t(string=x)`.
     static func badVerbT(_ value: Value) -> String {
-        if case .bool(let b) = value { return b ? "true" : "false" }
-        return "%!t(\(value.goTypeName)=\(describe(value)))"
+        switch value {
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "%!t(<nil>)"
+        default: return "%!t(\(value.goTypeName)=\(describe(value)))"
+        }
     }
 }

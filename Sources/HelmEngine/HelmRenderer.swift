@@ -11,6 +11,8 @@ public struct RenderedRelease: Sendable {
     public var manifests: [RenderedManifest]
     /// The hook documents (printed after the manifests).
     public var hooks: [RenderedHook]
+    /// The CRD files printed first with `--include-crds` (empty otherwise), as whole files.
+    public var crds: [RenderedManifest] = []
     /// The rendered NOTES.txt of the root chart (not printed by `helm template`).
     public var notes: String
 }
@@ -118,7 +120,9 @@ public struct HelmRenderer: Sendable {
         let crds = options.includeCRDs ? chart.crdObjects.map { ($0.path, $0.file.text) } : []
         var stdout = ManifestSorter.templateOutput(manifests: manifests, hooks: hooks, crds: crds)
         if !options.showOnly.isEmpty { stdout = try Self.filter(stdout, showOnly: options.showOnly) }
-        return RenderedRelease(stdout: stdout, manifests: manifests, hooks: hooks, notes: notes)
+        return RenderedRelease(
+            stdout: stdout, manifests: manifests, hooks: hooks,
+            crds: crds.map { RenderedManifest(path: $0.0, content: $0.1) }, notes: notes)
     }
 
     // Helm: cmd/template.go --show-only — keep the documents whose `# Source:` path (without the chart name)
