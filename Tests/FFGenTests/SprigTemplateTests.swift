@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import GoTemplate
 import Testing
@@ -15,22 +16,21 @@ struct SprigTemplateCase: CustomTestStringConvertible, Sendable {
         self.expected = expected
     }
 
+    /// A row of a `template` oracle table; a Helm error keeps its innermost message.
+    init(_ row: OracleRow) {
+        self.template = row["template"]
+        if let output = row.output {
+            self.expected = .ok(output)
+        } else {
+            self.expected = .error(SprigTesting.innermostMessage(row.error ?? ""))
+        }
+    }
+
     var testDescription: String { template }
 }
 
-/// The values the template cases were rendered with (parsed as Helm parses values.yaml).
-let sprigTemplateValues = """
-    list: [1, 2]
-    strs: [b, a, c]
-    nul: null
-    a: {b: 1, c: {d: "x"}}
-    s: str
-    f: 1000000
-    n: 3
-    t: true
-    e: ""
-    ver: "1.2.3"
-    """
+/// The values the template cases are rendered with: the table's `render.values`, parsed as Helm parses values.yaml.
+let sprigTemplateValues = OracleTable.load("sprig-template").settings["values"] ?? ""
 
 enum SprigTemplateRunner {
     /// Sprig plus stand-ins for the Helm functions the cases use (`include`, `toYaml`, `toJson`, `fromJson`).

@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import GoTemplate
 import Testing
@@ -26,6 +27,21 @@ struct SprigCase: CustomTestStringConvertible, Sendable {
         self.expected = expected
     }
 
+    /// A row of an `expression` oracle table: the function and arguments are read from the expression, and a
+    /// Helm error keeps only what the function itself reported (after `error calling NAME: `).
+    init(_ row: OracleRow) {
+        let expression = row["expression"]
+        let call = CallExpression.parse(expression)
+        self.template = expression
+        self.function = call?.function ?? "(unreadable expression)"
+        self.arguments = call?.arguments ?? []
+        if let output = row.output {
+            self.expected = .ok(output)
+        } else {
+            self.expected = .error(SprigTesting.functionMessage(row.error ?? ""))
+        }
+    }
+
     var testDescription: String { template }
 }
 
@@ -44,6 +60,28 @@ enum SprigTesting {
         localZone: TimeZone(identifier: "UTC") ?? .current)
 
     static let table = SprigLibrary.functions(environment: environment)
+
+    /// The function's own message inside Helm's error text: what follows the last `error calling NAME: `.
+    static func functionMessage(_ helmError: String) -> String {
+        guard let start = helmError.range(of: "error calling ", options: .backwards) else { return helmError }
+        let rest = helmError[start.upperBound...]
+        guard let colon = rest.range(of: ": ") else { return String(rest) }
+        return String(rest[colon.upperBound...])
+    }
+
+    /// The innermost part of Helm's error text: from the last `error calling ` on, or the last line of Helm 4's
+    /// multi-line form.
+    static func innermostMessage(_ helmError: String) -> String {
+        if let start = helmError.range(of: "error calling ", options: .backwards) {
+            let rest = helmError[start.lowerBound...]
+            if rest.contains("\n") {
+                return String(rest.split(separator: "\n").last ?? "").trimmingCharacters(in: .whitespaces)
+            }
+            return String(rest)
+        }
+        let last = helmError.split(separator: "\n").last.map(String.init) ?? helmError
+        return last.trimmingCharacters(in: .whitespaces)
+    }
 
     /// What a template prints for a function result (`{{ f … }}`).
     static func printed(_ v: Value) -> String {

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Record the expected results of the oracle tables (Tests/Fixtures/tables/*.json) with real Helm.
+
+A table file is a JSON object:
+
+    {
+      "about": "what the table checks",
+      "render": {"kind": ..., ...},          how this script turns an input into a chart
+      "inputs": [{"field": "text", ...}],     written by people
+      "expected": [{"output": "..."} | {"error": "..."}]   written only by this script
+    }
+
+`expected[i]` is Helm's result for `inputs[i]`. Render kinds:
+
+- `template`: the input's `template` is a template file of chart `c` (values: `render.values`, a
+  values.yaml text; release `r` in namespace `ns`). The output is what the template renders through
+  `include` (so `<no value>` is kept and nothing is trimmed); when rendering fails, the template is
+  rendered alone as `c/templates/t.yaml` and the error is Helm's message for that file.
+- `expression`: like `template`, for the action `{{ EXPRESSION }}` built from the input's `expression`.
+- `pipeline`: `render.pipeline` is a template body run with `.` set to the input object (its fields
+  are strings); `FUNCTION` in it is replaced by the input's `function` field.
+- `values-file`: the input's `yaml` is the chart's values.yaml; the output is `{{ toJson .Values }}`,
+  the error Helm's message when the chart's values do not load.
+
+Successful inputs are rendered many per chart (each a `define` included from one file); a chart that
+fails is split in halves until the failing inputs are alone.
+
+Usage:
+    record_tables.py [--check] [TABLE ...]
+
+TABLE is a file name without `.json`; without it every table is recorded. With --check nothing is
+written; differences are listed and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from oracle_env import import_helm  # noqa: E402
+
+helm = import_helm()
+
+TABLES = Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "tables"
+CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
+# Inputs that define or name templates are rendered alone, so batching cannot change what they see.
+ALONE = re.compile(r"define|block|template|Template")
+RESULT_LINE = re.compile(r'^r(\d+): "([A-Za-z0-9+/=]*)"$', re.M)
+
+
+class Chart:
+    """A scratch chart directory `c` that templates are written into and rendered."""
+
+    def __init__(self, scratch: Path, values: str, user_values: dict[str, Any]):
+        self.dir = scratch / "c"
+        self.values = values
+        self.user_values = user_values
+
+    def render(self, files: dict[str, str], values: str | None = None) -> str:
+        """Render the chart with exactly `files` under templates/; return the manifest or raise."""
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        (self.dir / "templates").mkdir(parents=True)
+        (self.dir / "Chart.yaml").write_text(CHART_YAML)
+        (self.dir / "values.yaml").write_text(self.values if values is None else values)
+        for name, text in files.items():
+            (self.dir / "templates" / name).write_text(text)
+        config = helm.Config(storage_driver="memory", namespace="ns")
+        return config.install(str(self.dir), "r", self.user_values, namespace="ns", dry_run="client")["manifest"]
+
+
+def decode(data: str) -> str:
+    return base64.b64decode(data).decode("utf-8", errors="replace")
+
+
+def case_body(kind: str, render: dict[str, Any], row: dict[str, str]) -> str:
+    """The template text that is the input's case."""
+    if kind == "template":
+        return row["template"]
+    if kind == "expression":
+        return "{{ " + row["expression"] + " }}"
+    if kind == "pipeline":
+        pipeline = render["pipeline"]
+        if "function" in row:
+            pipeline = pipeline.replace("FUNCTION", row["function"])
+        return "{{ " + pipeline + " }}"
+    raise SystemExit(f"unknown render kind {kind!r}")
+
+
+def render_batch(chart: Chart, kind: str, bodies: dict[int, str]) -> dict[int, str]:
+    """Render the cases together; return index -> output, or raise when any fails."""
+    data = {"pipeline": lambda i: f"(index .Values.rows {i})"}.get(kind, lambda i: ".")
+    defines = "".join('{{- define "case%d" }}%s{{ end }}\n' % (i, body) for i, body in bodies.items())
+    uses = "".join('r%d: {{ include "case%d" %s | b64enc | quote }}\n' % (i, i, data(i)) for i in bodies)
+    manifest = chart.render({"_cases.tpl": defines, "t.yaml": uses})
+    found = {int(m.group(1)): decode(m.group(2)) for m in RESULT_LINE.finditer(manifest)}
+    if set(found) != set(bodies):
+        raise RuntimeError("the batch manifest does not list every case")
+    return found
+
+
+def render_error(chart: Chart, kind: str, index: int, body: str) -> dict[str, str]:
+    """The result of one case that failed in a batch: Helm's error for the case rendered on its own."""
+    text = body if kind != "pipeline" else "{{- with index .Values.rows %d }}%s{{ end }}" % (index, body)
+    try:
+        manifest = chart.render({"t.yaml": text})
+    except Exception as error:  # Helm's message is the expectation.
+        return {"error": str(error)}
+    raise RuntimeError(f"case {index} fails through include but renders on its own:\n{manifest}")
+
+
+def render_cases(chart: Chart, kind: str, bodies: dict[int, str], results: dict[int, dict[str, str]]) -> None:
+    """Fill `results` for `bodies`, splitting failing batches in halves."""
+    if not bodies:
+        return
+    try:
+        for i, text in render_batch(chart, kind, bodies).items():
+            results[i] = {"output": text}
+        return
+    except Exception:
+        if len(bodies) == 1:
+            (i, body), = bodies.items()
+            results[i] = render_error(chart, kind, i, body)
+            return
+    keys = list(bodies)
+    half = len(keys) // 2
+    render_cases(chart, kind, {k: bodies[k] for k in keys[:half]}, results)
+    render_cases(chart, kind, {k: bodies[k] for k in keys[half:]}, results)
+
+
+def record_values_files(chart: Chart, inputs: list[dict[str, str]]) -> list[dict[str, str]]:
+    results = []
+    for row in inputs:
+        try:
+            manifest = chart.render({"t.yaml": "v: {{ toJson .Values | b64enc | quote }}\n"}, values=row["yaml"])
+            results.append({"output": decode(manifest.split('v: "', 1)[1].rsplit('"', 1)[0])})
+        except Exception as error:
+            results.append({"error": str(error)})
+    return results
+
+
+def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
+    render = table.get("render", {})
+    kind = render.get("kind", "template")
+    inputs = table["inputs"]
+    values = render.get("values", "")
+    # Pipeline rows travel as user values (JSON through the SDK), so every string arrives unchanged.
+    chart = Chart(scratch, values, {"rows": inputs} if kind == "pipeline" else {})
+    if kind == "values-file":
+        return record_values_files(chart, inputs)
+    results: dict[int, dict[str, str]] = {}
+    bodies = {i: case_body(kind, render, row) for i, row in enumerate(inputs)}
+    alone = {i: b for i, b in bodies.items() if ALONE.search(b)}
+    for i, body in alone.items():
+        render_cases(chart, kind, {i: body}, results)
+    render_cases(chart, kind, {i: b for i, b in bodies.items() if i not in alone}, results)
+    return [results[i] for i in range(len(inputs))]
+
+
+def escape(c: str) -> str:
+    """A character as it is written into a table: invisible and format characters (a leading byte-order mark
+    would be dropped by some JSON readers) as \\u escapes, everything else as itself."""
+    if c == " " or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"):
+        return c
+    code = ord(c)
+    if code > 0xFFFF:
+        code -= 0x10000
+        return "\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
+    return "\\u%04x" % code
+
+
+def dump(table: dict[str, Any]) -> str:
+    """The table as JSON with one input or result per line, so rows are easy to edit and review."""
+    def one(value: Any) -> str:
+        return "".join(escape(c) for c in json.dumps(value, ensure_ascii=False))
+    parts = []
+    for key, value in table.items():
+        if isinstance(value, list):
+            rows = ",\n".join("    " + one(row) for row in value)
+            parts.append(f"  {one(key)}: [\n{rows}\n  ]" if value else f"  {one(key)}: []")
+        else:
+            parts.append(f"  {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare only, write nothing")
+    parser.add_argument("tables", nargs="*")
+    args = parser.parse_args()
+    names = args.tables or sorted(p.stem for p in TABLES.glob("*.json"))
+    differing = 0
+    scratch = Path(tempfile.mkdtemp(prefix="ffgen-tables-"))
+    try:
+        for name in names:
+            path = TABLES / f"{name}.json"
+            table = json.loads(path.read_text())
+            expected = record(table, scratch)
+            old = table.get("expected")
+            changed = [i for i in range(len(expected)) if old is None or i >= len(old) or old[i] != expected[i]]
+            if old is not None and len(old) != len(expected):
+                changed = changed or [len(expected)]
+            status = "unchanged"
+            if changed:
+                differing += 1
+                if args.check:
+                    status = f"{len(changed)} differ"
+                    for i in changed[:20]:
+                        if i < len(expected):
+                            was = old[i] if old is not None and i < len(old) else None
+                            print(f"{name}[{i}] {json.dumps(table['inputs'][i], ensure_ascii=False)}\n"
+                                  f"  recorded: {json.dumps(was, ensure_ascii=False)}\n"
+                                  f"  Helm:     {json.dumps(expected[i], ensure_ascii=False)}")
+                else:
+                    table["expected"] = expected
+                    path.write_text(dump(table))
+                    status = f"{len(changed)} rewritten"
+            print(f"{name}: {len(expected)} inputs, {status}", file=sys.stderr)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if args.check and differing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
