@@ -68,16 +68,23 @@ enum SprigTemplateRunner {
 
 @Test(arguments: sprigTemplateCases)
 func sprigTemplates(_ row: SprigTemplateCase) {
-    switch (row.expected, SprigTemplateRunner.run(row.template)) {
-    case (.ok(let text), .success(let out)):
-        #expect(out == text)
-    case (.error(let message), .failure(let e)):
-        // Helm wraps the error in the include trace; the innermost `error calling …` part is ours.
-        let text = (e as? TemplateError)?.message ?? "\(e)"
-        #expect(text == message)
-    case (.ok(let text), .failure(let e)):
-        Issue.record("expected \(text.debugDescription), got error \(e)")
-    case (.error(let message), .success(let out)):
-        Issue.record("expected error \(message.debugDescription), got \(out.debugDescription)")
+    SprigTemplateRunner.check(row)
+}
+
+extension SprigTemplateRunner {
+    /// Runs the row's template and compares with what Helm rendered.
+    static func check(_ row: SprigTemplateCase) {
+        switch (row.expected, run(row.template)) {
+        case (.ok(let text), .success(let out)):
+            #expect(out == text)
+        case (.error(let message), .failure(let e)):
+            // Helm wraps the error in the include trace; the innermost `error calling …` part is ours.
+            let text = (e as? TemplateError)?.message ?? "\(e)"
+            #expect(text == message)
+        case (.ok(let text), .failure(let e)):
+            Issue.record("expected \(text.debugDescription), got error \(e)")
+        case (.error(let message), .success(let out)):
+            Issue.record("expected error \(message.debugDescription), got \(out.debugDescription)")
+        }
     }
 }
