@@ -21,6 +21,13 @@ A table file is a JSON object:
   are strings); `FUNCTION` in it is replaced by the input's `function` field.
 - `values-file`: the input's `yaml` is the chart's values.yaml; the output is `{{ toJson .Values }}`,
   the error Helm's message when the chart's values do not load.
+- `schema`: chart `sc` whose values.schema.json is the input's `schema`, rendered with the user values
+  `values` (JSON text); the output is empty, the error Helm's validation message.
+- `kube-version`: a chart whose Chart.yaml `kubeVersion` is the input's `constraint`, rendered for the
+  SDK's default Kubernetes version; the output is empty, the error Helm's message.
+- `subchart-values`: chart `cc` (values: the input's `parent`, JSON text) with subchart `sub` (values
+  `sub`), rendered with the user values `user`; the output is `{{ .Values }}` of the root chart, a newline,
+  and `{{ .Values }}` of the subchart.
 
 Successful inputs are rendered many per chart (each a `define` included from one file); a chart that
 fails is split in halves until the failing inputs are alone.
@@ -149,6 +156,65 @@ def record_values_files(chart: Chart, inputs: list[dict[str, str]]) -> list[dict
     return results
 
 
+def install(chart_dir: Path, values: dict[str, Any]) -> str:
+    config = helm.Config(storage_driver="memory", namespace="ns")
+    return config.install(str(chart_dir), "r", values, namespace="ns", dry_run="client")["manifest"]
+
+
+def write_chart(root: Path, files: dict[str, str]) -> Path:
+    """A fresh chart directory holding `files` (paths relative to it)."""
+    if root.exists():
+        shutil.rmtree(root)
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+def record_charts(kind: str, inputs: list[dict[str, str]], scratch: Path) -> list[dict[str, str]]:
+    """One chart per input, for the kinds whose input is part of the chart itself."""
+    results = []
+    for row in inputs:
+        user: dict[str, Any] = {}
+        if kind == "schema":
+            root = write_chart(scratch / "sc", {
+                "Chart.yaml": "apiVersion: v2\nname: sc\nversion: 0.1.0\n",
+                "values.schema.json": row["schema"],
+                "templates/t.yaml": "a: 1\n",
+            })
+            user = json.loads(row["values"])
+        elif kind == "kube-version":
+            root = write_chart(scratch / "kv", {
+                "Chart.yaml": "apiVersion: v2\nname: kv\nversion: 0.1.0\nkubeVersion: %s\n" % json.dumps(row["constraint"]),
+                "templates/t.yaml": "a: 1\n",
+            })
+        elif kind == "subchart-values":
+            show = 'v: {{ printf "%v" .Values | b64enc | quote }}\n'
+            root = write_chart(scratch / "cc", {
+                "Chart.yaml": "apiVersion: v2\nname: cc\nversion: 1.0.0\n",
+                "values.yaml": row["parent"],
+                "templates/t.yaml": show,
+                "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 1.0.0\n",
+                "charts/sub/values.yaml": row["sub"],
+                "charts/sub/templates/t.yaml": show,
+            })
+            user = json.loads(row["user"])
+        else:
+            raise SystemExit(f"unknown render kind {kind!r}")
+        try:
+            manifest = install(root, user)
+        except Exception as error:  # Helm's message is the expectation.
+            results.append({"error": str(error)})
+            continue
+        if kind == "subchart-values":
+            shown = {m.group(1): decode(m.group(2)) for m in re.finditer(
+                r'^# Source: (\S+)\nv: "([A-Za-z0-9+/=]*)"$', manifest, re.M)}
+            results.append({"output": shown["cc/templates/t.yaml"] + "\n" + shown["cc/charts/sub/templates/t.yaml"]})
+        else:
+            results.append({"output": ""})
+    return results
+
+
 def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
     render = table.get("render", {})
     kind = render.get("kind", "template")
@@ -158,6 +224,8 @@ def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
     chart = Chart(scratch, values, {"rows": inputs} if kind == "pipeline" else {})
     if kind == "values-file":
         return record_values_files(chart, inputs)
+    if kind in ("schema", "kube-version", "subchart-values"):
+        return record_charts(kind, inputs, scratch)
     results: dict[int, dict[str, str]] = {}
     bodies = {i: case_body(kind, render, row) for i, row in enumerate(inputs)}
     alone = {i: b for i, b in bodies.items() if ALONE.search(b)}
