@@ -124,19 +124,11 @@ func yamlLoadValuesMatchesHelm(_ row: LoadValuesCase) throws {
     #expect(try GoJSON.marshal(.list(docs)) == "[{\"a\":1},[\"x\"],null]")
 }
 
-/// Chart.yaml fields as Helm v4 decodes them into its `Metadata` struct, recorded through the oracle with
-/// `{{ .Chart.AppVersion | quote }}`, `{{ .Chart.Keywords | toJson }}` and so on.
-@Test(arguments: [
-    ("appVersion: 1.10\n", "appVersion", "\"1.1\""),
-    ("appVersion: 1.0\ndescription: 12345678\n", "appVersion", "\"1\""),
-    ("appVersion: 1.0\ndescription: 12345678\n", "description", "\"12345678\""),
-    ("appVersion: 1e10\ndescription: true\n", "appVersion", "\"1e+10\""),
-    ("appVersion: 1e10\ndescription: true\n", "description", "\"true\""),
-    ("keywords: [1, 2.5, true]\n", "keywords", "[\"1\",\"2.5\",\"true\"]"),
-    ("annotations: {a: 1, b: 1.50}\n", "annotations", "{\"a\":\"1\",\"b\":\"1.5\"}"),
-    ("appVersion: 0.1234567891\n", "appVersion", "\"0.12345679\""),
-    ("appVersion: 16777217\n", "appVersion", "\"16777217\""),
-])
+/// Chart.yaml fields as Helm v4 decodes them into its `Metadata` struct: rows of the helm-chart-fields table, each
+/// recorded as `{{ .Chart.FIELD | toJson }}`.
+@Test(arguments: OracleTable.load("helm-chart-fields").rows.map {
+    ($0["chartYaml"], $0["field"], $0.output ?? "ERROR: " + ($0.error ?? ""))
+})
 func yamlStringFieldsOfTypedTargets(_ text: String, _ field: String, _ json: String) throws {
     let metadata = GoJSONTarget.structure([
         "appVersion": .string, "description": .string, "keywords": .slice(.string), "annotations": .map(.string),

@@ -28,6 +28,11 @@ A table file is a JSON object:
 - `subchart-values`: chart `cc` (values: the input's `parent`, JSON text) with subchart `sub` (values
   `sub`), rendered with the user values `user`; the output is `{{ .Values }}` of the root chart, a newline,
   and `{{ .Values }}` of the subchart.
+- `strvals`: the input's `expression` parsed by Helm's strvals the way the flag `mode` does (`typed`:
+  --set, `string`: --set-string, `literal`: --set-literal, `json`: --set-json); the output is the parsed
+  map in Go's `%v` form, as this script prints the SDK's result (integers of --set are int64 in Go).
+- `chart-field`: a chart whose Chart.yaml ends with the input's `chartYaml`; the output is
+  `{{ .Chart.FIELD | toJson }}` for the input's `field` (its first letter upper-cased).
 
 Successful inputs are rendered many per chart (each a `define` included from one file); a chart that
 fails is split in halves until the failing inputs are alone.
@@ -188,6 +193,12 @@ def record_charts(kind: str, inputs: list[dict[str, str]], scratch: Path) -> lis
                 "Chart.yaml": "apiVersion: v2\nname: kv\nversion: 0.1.0\nkubeVersion: %s\n" % json.dumps(row["constraint"]),
                 "templates/t.yaml": "a: 1\n",
             })
+        elif kind == "chart-field":
+            field = row["field"][:1].upper() + row["field"][1:]
+            root = write_chart(scratch / "cf", {
+                "Chart.yaml": "apiVersion: v2\nname: cf\nversion: 0.1.0\n" + row["chartYaml"],
+                "templates/t.yaml": "v: {{ .Chart.%s | toJson | b64enc | quote }}\n" % field,
+            })
         elif kind == "subchart-values":
             show = 'v: {{ printf "%v" .Values | b64enc | quote }}\n'
             root = write_chart(scratch / "cc", {
@@ -210,8 +221,54 @@ def record_charts(kind: str, inputs: list[dict[str, str]], scratch: Path) -> lis
             shown = {m.group(1): decode(m.group(2)) for m in re.finditer(
                 r'^# Source: (\S+)\nv: "([A-Za-z0-9+/=]*)"$', manifest, re.M)}
             results.append({"output": shown["cc/templates/t.yaml"] + "\n" + shown["cc/charts/sub/templates/t.yaml"]})
+        elif kind == "chart-field":
+            results.append({"output": decode(manifest.split('v: "', 1)[1].rsplit('"', 1)[0])})
         else:
             results.append({"output": ""})
+    return results
+
+
+def go_value(value: Any) -> str:
+    """Go's `%v` of a value the SDK decoded from Go (maps print with sorted keys)."""
+    if value is None:
+        return "<nil>"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e21:
+            return str(int(value))
+        text = repr(value)
+        if "e" in text:  # Go writes at least two exponent digits and a sign.
+            mantissa, exponent = text.split("e")
+            sign = "-" if exponent.startswith("-") else "+"
+            text = f"{mantissa}e{sign}{exponent.lstrip('+-').zfill(2)}"
+        return text
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "[" + " ".join(go_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "map[" + " ".join(f"{k}:{go_value(value[k])}" for k in sorted(value, key=lambda k: k.encode())) + "]"
+    raise TypeError(f"no Go form for {value!r}")
+
+
+STRVALS = {
+    "typed": "parse_set_string",
+    "string": "parse_set_string_values",
+    "literal": "parse_set_literal",
+    "json": "parse_set_json",
+}
+
+
+def record_strvals(inputs: list[dict[str, str]]) -> list[dict[str, str]]:
+    results = []
+    for row in inputs:
+        try:
+            results.append({"output": go_value(getattr(helm, STRVALS[row["mode"]])(row["expression"]))})
+        except helm.HelmError as error:
+            results.append({"error": str(error)})
     return results
 
 
@@ -224,8 +281,10 @@ def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
     chart = Chart(scratch, values, {"rows": inputs} if kind == "pipeline" else {})
     if kind == "values-file":
         return record_values_files(chart, inputs)
-    if kind in ("schema", "kube-version", "subchart-values"):
+    if kind in ("schema", "kube-version", "subchart-values", "chart-field"):
         return record_charts(kind, inputs, scratch)
+    if kind == "strvals":
+        return record_strvals(inputs)
     results: dict[int, dict[str, str]] = {}
     bodies = {i: case_body(kind, render, row) for i, row in enumerate(inputs)}
     alone = {i: b for i, b in bodies.items() if ALONE.search(b)}
