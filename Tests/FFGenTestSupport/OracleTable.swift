@@ -102,10 +102,39 @@ public struct OracleTable: Sendable {
         return table
     }
 
+    /// The row whose input field `key` is `value` (for tests that compare with one recorded result).
+    public func row(_ key: String, _ value: String) -> OracleRow? {
+        rows.first { $0.input[key] == value }
+    }
+
     /// The names of every table in the folder, sorted.
     public static func allNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+}
+
+/// Parts of Helm's error texts that ffgen's layers report on their own.
+public enum HelmMessage {
+    /// The function's own message: what follows the last `error calling NAME: `.
+    public static func afterErrorCalling(_ helmError: String) -> String {
+        guard let start = helmError.range(of: "error calling ", options: .backwards) else { return helmError }
+        let rest = helmError[start.upperBound...]
+        guard let colon = rest.range(of: ": ") else { return String(rest) }
+        return String(rest[colon.upperBound...])
+    }
+
+    /// The innermost part: from the last `error calling ` on, or the last line of Helm 4's multi-line form.
+    public static func innermost(_ helmError: String) -> String {
+        if let start = helmError.range(of: "error calling ", options: .backwards) {
+            let rest = helmError[start.lowerBound...]
+            if rest.contains("\n") {
+                return String(rest.split(separator: "\n").last ?? "").trimmingCharacters(in: .whitespaces)
+            }
+            return String(rest)
+        }
+        let last = helmError.split(separator: "\n").last.map(String.init) ?? helmError
+        return last.trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -22,7 +22,7 @@ struct SprigTemplateCase: CustomTestStringConvertible, Sendable {
         if let output = row.output {
             self.expected = .ok(output)
         } else {
-            self.expected = .error(SprigTesting.innermostMessage(row.error ?? ""))
+            self.expected = .error(HelmMessage.innermost(row.error ?? ""))
         }
     }
 

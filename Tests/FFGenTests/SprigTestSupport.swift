@@ -38,7 +38,7 @@ struct SprigCase: CustomTestStringConvertible, Sendable {
         if let output = row.output {
             self.expected = .ok(output)
         } else {
-            self.expected = .error(SprigTesting.functionMessage(row.error ?? ""))
+            self.expected = .error(HelmMessage.afterErrorCalling(row.error ?? ""))
         }
     }
 
@@ -60,28 +60,6 @@ enum SprigTesting {
         localZone: TimeZone(identifier: "UTC") ?? .current)
 
     static let table = SprigLibrary.functions(environment: environment)
-
-    /// The function's own message inside Helm's error text: what follows the last `error calling NAME: `.
-    static func functionMessage(_ helmError: String) -> String {
-        guard let start = helmError.range(of: "error calling ", options: .backwards) else { return helmError }
-        let rest = helmError[start.upperBound...]
-        guard let colon = rest.range(of: ": ") else { return String(rest) }
-        return String(rest[colon.upperBound...])
-    }
-
-    /// The innermost part of Helm's error text: from the last `error calling ` on, or the last line of Helm 4's
-    /// multi-line form.
-    static func innermostMessage(_ helmError: String) -> String {
-        if let start = helmError.range(of: "error calling ", options: .backwards) {
-            let rest = helmError[start.lowerBound...]
-            if rest.contains("\n") {
-                return String(rest.split(separator: "\n").last ?? "").trimmingCharacters(in: .whitespaces)
-            }
-            return String(rest)
-        }
-        let last = helmError.split(separator: "\n").last.map(String.init) ?? helmError
-        return last.trimmingCharacters(in: .whitespaces)
-    }
 
     /// What a template prints for a function result (`{{ f … }}`).
     static func printed(_ v: Value) -> String {
