@@ -7,10 +7,7 @@ import Values
 
 @testable import Sprig
 
-private func call(_ name: String, _ arguments: Value...) throws -> Value {
-    guard let f = SprigTesting.table[name] else { throw FunctionError("no \(name)") }
-    return try f.body(arguments, SprigNoContext())
-}
+private func call(_ name: String, _ arguments: Value...) throws -> Value { try SprigTesting.call(name, arguments) }
 
 private func printed(_ v: Value) -> String { SprigTesting.printed(v) }
 
