@@ -1,11 +1,13 @@
 import FFGenTestSupport
+import Foundation
 @testable import HelmEngine
 import Testing
 import Values
 
 /// Version constraints and dependency processing. Expected results come from Helm v4.2.3 (the oracle):
 /// constraints were checked as a chart `kubeVersion` against Kubernetes v1.36.0 (the helm-kubeversion table), and the dependency cases
-/// render the chart `d1` (two aliases of `sub`, one without a version, and an `other` whose version does not fit).
+/// render the helm-unit chart `d1` (two aliases of `sub`, one without a version, and an `other` whose version does
+/// not fit); both are tables recorded by scripts/oracle/record_tables.py.
 @Suite("Helm dependencies")
 struct HelmDependencyTests {
     /// Rows of Tests/Fixtures/tables/helm-kubeversion.json: a constraint is compatible when Helm rendered the chart.
@@ -16,27 +18,10 @@ struct HelmDependencyTests {
         #expect(SemanticVersion.isCompatible(constraint: constraint, "v1.36.0") == compatible)
     }
 
+    /// The helm-unit chart `d1`: two aliases of `sub` (one without a version, one with a condition and a tag) and an
+    /// `other` whose version does not fit.
     static func d1() throws -> Chart {
-        func meta(_ name: String, _ version: String) -> ChartMetadata {
-            var m = ChartMetadata()
-            m.apiVersion = "v2"
-            m.name = name
-            m.version = version
-            return m
-        }
-        var root = meta("d1", "1.0.0")
-        root.dependencies = [
-            ChartDependency(name: "sub", alias: "first"),
-            ChartDependency(
-                name: "sub", version: ">=0.1.0", condition: "second.on,global.secondOn", tags: ["t1"], alias: "second"),
-            ChartDependency(name: "other", version: "9.9.9", condition: "other.enabled"),
-        ]
-        let sub = Chart(metadata: meta("sub", "0.1.0"), values: try TestJSON.map(#"{"v":"subdefault"}"#))
-        let other = Chart(metadata: meta("other", "0.2.0"))
-        return Chart(
-            metadata: root, values: try TestJSON.map(#"{"first":{"v":"f"},"other":{"enabled":false}}"#),
-            dependencies: [other, sub]
-        ).reparented(under: nil)
+        try ChartLoader().load(directory: Fixtures.root.appendingPathComponent("helm-unit/d1/chart").path)
     }
 
     struct Case: CustomStringConvertible, Sendable {
@@ -47,24 +32,24 @@ struct HelmDependencyTests {
         var description: String { user }
     }
 
-    static let cases: [Case] = [
-        Case(
-            user: "{}", subcharts: ["d1/charts/second"],
-            rootValues: "map[first:map[v:f] other:map[enabled:false] second:map[global:map[] v:subdefault]]",
-            dependencyNames: ["first", "second"]),
-        Case(
-            user: #"{"tags":{"t1":false}}"#, subcharts: [],
-            rootValues: "map[first:map[v:f] other:map[enabled:false] tags:map[t1:false]]", dependencyNames: ["first"]),
-        Case(
-            user: #"{"tags":{"t1":false},"global":{"secondOn":true}}"#, subcharts: ["d1/charts/second"],
-            rootValues: "map[first:map[v:f] global:map[secondOn:true] other:map[enabled:false] "
-                + "second:map[global:map[secondOn:true] v:subdefault] tags:map[t1:false]]",
-            dependencyNames: ["first", "second"]),
-        Case(
-            user: #"{"second":{"on":false},"global":{"secondOn":true}}"#, subcharts: [],
-            rootValues: "map[first:map[v:f] global:map[secondOn:true] other:map[enabled:false] second:map[on:false]]",
-            dependencyNames: ["first"]),
-    ]
+    /// Rows of Tests/Fixtures/tables/helm-dependencies.json, read from what Helm printed: the subcharts that rendered
+    /// (their `# Source:` lines), and the root template's `# root {{ .Values }} {{ toJson .Chart.Dependencies }}`.
+    static let cases: [Case] = OracleTable.load("helm-dependencies").rows.map { row in
+        let lines = (row.output ?? "ERROR: " + (row.error ?? "")).split(separator: "\n")
+        let subcharts = lines.compactMap { line -> String? in
+            guard line.hasPrefix("# Source: "), let end = line.range(of: "/templates/") else { return nil }
+            let chart = String(line[line.index(line.startIndex, offsetBy: "# Source: ".count)..<end.lowerBound])
+            return chart == "d1" ? nil : chart
+        }
+        let root = lines.first { $0.hasPrefix("# root ") }.map { String($0.dropFirst("# root ".count)) } ?? ""
+        let split = root.range(of: " [", options: .backwards)
+        let values = split.map { String(root[..<$0.lowerBound]) } ?? root
+        let dependencies = split.map { String(root[root.index(after: $0.lowerBound)...]) } ?? "[]"
+        let decoded = (try? JSONSerialization.jsonObject(with: Data(dependencies.utf8))) as? [[String: Any]]
+        return Case(
+            user: row["user"], subcharts: subcharts, rootValues: values,
+            dependencyNames: decoded?.compactMap { $0["Name"] as? String } ?? ["(unreadable: \(root))"])
+    }
 
     @Test(arguments: cases)
     func conditionsTagsAndAliases(_ c: Case) throws {

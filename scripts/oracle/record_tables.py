@@ -31,6 +31,9 @@ A table file is a JSON object:
 - `strvals`: the input's `expression` parsed by Helm's strvals the way the flag `mode` does (`typed`:
   --set, `string`: --set-string, `literal`: --set-literal, `json`: --set-json); the output is the parsed
   map in Go's `%v` form, as this script prints the SDK's result (integers of --set are int64 in Go).
+- `fixture-chart`: the chart directory `render.chart` (relative to the repository) rendered with the
+  user values `user` (JSON text); the output is what `helm template` prints (the trimmed manifest and a
+  newline), the error Helm's message.
 - `chart-field`: a chart whose Chart.yaml ends with the input's `chartYaml`; the output is
   `{{ .Chart.FIELD | toJson }}` for the input's `field` (its first letter upper-cased).
 
@@ -272,6 +275,16 @@ def record_strvals(inputs: list[dict[str, str]]) -> list[dict[str, str]]:
     return results
 
 
+def record_fixture_chart(chart_dir: Path, inputs: list[dict[str, str]]) -> list[dict[str, str]]:
+    results = []
+    for row in inputs:
+        try:
+            results.append({"output": install(chart_dir, json.loads(row["user"])).strip() + "\n"})
+        except Exception as error:  # Helm's message is the expectation.
+            results.append({"error": str(error)})
+    return results
+
+
 def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
     render = table.get("render", {})
     kind = render.get("kind", "template")
@@ -285,6 +298,8 @@ def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
         return record_charts(kind, inputs, scratch)
     if kind == "strvals":
         return record_strvals(inputs)
+    if kind == "fixture-chart":
+        return record_fixture_chart(TABLES.parents[2] / render["chart"], inputs)
     results: dict[int, dict[str, str]] = {}
     bodies = {i: case_body(kind, render, row) for i, row in enumerate(inputs)}
     alone = {i: b for i, b in bodies.items() if ALONE.search(b)}
