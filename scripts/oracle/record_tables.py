@@ -32,7 +32,7 @@ A table file is a JSON object:
   --set, `string`: --set-string, `literal`: --set-literal, `json`: --set-json); the output is the parsed
   map in Go's `%v` form, as this script prints the SDK's result (integers of --set are int64 in Go).
 - `fixture-chart`: the chart directory `render.chart` (relative to the repository) rendered with the
-  user values `user` (JSON text); the output is what `helm template` prints (the trimmed manifest and a
+  user values `user` (JSON text), as release `release` (default `r`); the output is what `helm template` prints (the trimmed manifest and a
   newline), the error Helm's message.
 - `chart-field`: a chart whose Chart.yaml ends with the input's `chartYaml`; the output is
   `{{ .Chart.FIELD | toJson }}` for the input's `field` (its first letter upper-cased).
@@ -279,7 +279,11 @@ def record_fixture_chart(chart_dir: Path, inputs: list[dict[str, str]]) -> list[
     results = []
     for row in inputs:
         try:
-            results.append({"output": install(chart_dir, json.loads(row["user"])).strip() + "\n"})
+            release = row.get("release", "r")
+            config = helm.Config(storage_driver="memory", namespace="ns")
+            manifest = config.install(str(chart_dir), release, json.loads(row["user"]), namespace="ns",
+                                      dry_run="client")["manifest"]
+            results.append({"output": manifest.strip() + "\n"})
         except Exception as error:  # Helm's message is the expectation.
             results.append({"error": str(error)})
     return results
