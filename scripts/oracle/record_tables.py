@@ -23,6 +23,9 @@ A table file is a JSON object:
   the error Helm's message when the chart's values do not load.
 - `schema`: chart `sc` whose values.schema.json is the input's `schema`, rendered with the user values
   `values` (JSON text); the output is empty, the error Helm's validation message.
+- `schema-definition`: like `schema`, with the schema `{"$ref": "#/definitions/NAME", "definitions": …}`
+  built from the definitions of the schema file `render.schemaFile` (relative to the repository) and
+  `render.definition` as NAME; the input's `values` (JSON text) are the user values.
 - `kube-version`: a chart whose Chart.yaml `kubeVersion` is the input's `constraint`, rendered for the
   SDK's default Kubernetes version; the output is empty, the error Helm's message.
 - `subchart-values`: chart `cc` (values: the input's `parent`, JSON text) with subchart `sub` (values
@@ -179,15 +182,19 @@ def write_chart(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def record_charts(kind: str, inputs: list[dict[str, str]], scratch: Path) -> list[dict[str, str]]:
+def record_charts(kind: str, render: dict[str, Any], inputs: list[dict[str, str]], scratch: Path) -> list[dict[str, str]]:
     """One chart per input, for the kinds whose input is part of the chart itself."""
     results = []
     for row in inputs:
         user: dict[str, Any] = {}
-        if kind == "schema":
+        if kind in ("schema", "schema-definition"):
+            schema = row.get("schema", "")
+            if kind == "schema-definition":
+                definitions = json.loads((TABLES.parents[2] / render["schemaFile"]).read_text())["definitions"]
+                schema = json.dumps({"$ref": "#/definitions/" + render["definition"], "definitions": definitions})
             root = write_chart(scratch / "sc", {
                 "Chart.yaml": "apiVersion: v2\nname: sc\nversion: 0.1.0\n",
-                "values.schema.json": row["schema"],
+                "values.schema.json": schema,
                 "templates/t.yaml": "a: 1\n",
             })
             user = json.loads(row["values"])
@@ -298,8 +305,8 @@ def record(table: dict[str, Any], scratch: Path) -> list[dict[str, str]]:
     chart = Chart(scratch, values, {"rows": inputs} if kind == "pipeline" else {})
     if kind == "values-file":
         return record_values_files(chart, inputs)
-    if kind in ("schema", "kube-version", "subchart-values", "chart-field"):
-        return record_charts(kind, inputs, scratch)
+    if kind in ("schema", "schema-definition", "kube-version", "subchart-values", "chart-field"):
+        return record_charts(kind, render, inputs, scratch)
     if kind == "strvals":
         return record_strvals(inputs)
     if kind == "fixture-chart":
