@@ -62,21 +62,23 @@ struct HelmDependencyTests {
         #expect(GoFormat.describe(.map(values)) == c.rootValues)
     }
 
-    /// The oracle's binding words this check its own way; the text here is `helm template`'s (cmd/install.go).
+    /// The oracle's binding words this check its own way: the recorded helm-missing-dependency table gives the
+    /// message of Helm's action.CheckDependencies (after the SDK's own prefix); the prefix here is `helm template`'s,
+    /// from Helm's `pkg/cmd/install.go` (runInstall).
     @Test func missingSubchartDirectory() throws {
-        var meta = ChartMetadata()
-        meta.apiVersion = "v2"
-        meta.name = "md"
-        meta.version = "1.0.0"
-        meta.dependencies = [ChartDependency(name: "nothere", version: "1.0.0")]
+        let recorded = OracleTable.load("helm-missing-dependency").rows.first?.error
+        let check = recorded?.range(of: ": ").map { String(recorded?[$0.upperBound...] ?? "") }
+        #expect(check?.hasPrefix("found in Chart.yaml") == true)
+        let chart = try ChartLoader().load(
+            directory: Fixtures.root.appendingPathComponent("tables/charts/missing-dependency").path)
         do {
-            _ = try HelmRenderer().render(chart: Chart(metadata: meta), values: ValueMap(), options: RenderOptions(releaseName: "rel"))
+            _ = try HelmRenderer().render(chart: chart, values: ValueMap(), options: RenderOptions(releaseName: "rel"))
             Issue.record("rendered")
         } catch let error as HelmError {
             #expect(
                 error.helmDescription
                     == "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
-                    + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: nothere")
+                    + "to fetch missing dependencies: " + (check ?? "(no recorded message)"))
         }
     }
 }
