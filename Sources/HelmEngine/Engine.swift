@@ -82,7 +82,7 @@ public struct Engine: Sendable {
             } catch let error as TemplateError {
                 throw HelmTemplateErrors.executionError(error, file: name, sources: templates.mapValues(\.text))
             }
-            rendered.append((name, output.replacingOccurrences(of: "<no value>", with: "")))
+            rendered.append((name, output.removingNoValue()))
         }
         return rendered
     }

@@ -85,7 +85,7 @@ enum HelmFunctions {
         let text = args[0].stringValue ?? ""
         do {
             let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
-            return .string(output.replacingOccurrences(of: "<no value>", with: ""))
+            return .string(output.removingNoValue())
         } catch let error as TemplateError {
             let prefix =
                 error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"

@@ -354,7 +354,10 @@ public enum SchemaValidator {
             guard ref.hasPrefix("#") else { return nil }
             var current = root
             for token in ref.dropFirst().split(separator: "/") {
-                let key = String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+                // JSON pointer unescaping; most tokens have no `~`, and Foundation's replace is costly per token.
+                let key = token.utf8.contains(0x7E)
+                    ? String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+                    : String(token)
                 switch current {
                 case .map(let m): guard let next = m[key] else { return nil }; current = next
                 case .list(let l): guard let i = Int(key), l.indices.contains(i) else { return nil }; current = l[i]
@@ -405,9 +408,33 @@ public enum SchemaValidator {
 
         /// ECMA-262-ish regex search (the schema library uses Go's regexp); invalid patterns never match.
         static func matches(_ pattern: String, _ text: String) -> Bool {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+            guard let regex = RegexCache.shared.regex(pattern) else { return false }
             let range = NSRange(text.startIndex..., in: text)
             return regex.firstMatch(in: text, range: range) != nil
         }
+    }
+}
+
+/// Compiled schema patterns, shared by every render of the process: compiling a pattern costs far more than
+/// matching it, and the same chart schemas are validated on every render.
+private final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+
+    private let lock = NSLock()
+    /// Pattern → compiled expression, or nil for a pattern that does not compile.
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        if let cached = compiled[pattern] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let regex = try? NSRegularExpression(pattern: pattern)
+        lock.lock()
+        compiled[pattern] = .some(regex)
+        lock.unlock()
+        return regex
     }
 }
