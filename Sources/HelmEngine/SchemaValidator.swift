@@ -28,10 +28,11 @@ public enum SchemaValidator {
 
     /// Validates `values` against the schemas of `chart` and its subcharts, as Helm's ValidateAgainstSchema:
     /// nil when valid, otherwise the text after `values don't meet the specifications …:\n`.
-    static func validate(chart: Chart, values: ValueMap, codecs: HelmCodecs) -> String? {
+    static func validate(chart: Chart, values: ValueMap, codecs: HelmCodecs, cache: RenderCache? = nil) -> String? {
         var out = ""
         if let schemaBytes = chart.schema {
-            if let failure = validateSingle(schemaText: String(decoding: schemaBytes, as: UTF8.self), values, codecs) {
+            let text = String(decoding: schemaBytes, as: UTF8.self)
+            if let failure = validateSingle(schemaText: text, values, codecs, cache: cache) {
                 out += "\(chart.name):\n" + failure
             }
         }
@@ -41,7 +42,7 @@ public enum SchemaValidator {
                 out += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
                 continue
             }
-            if let nested = validate(chart: sub, values: subValues, codecs: codecs) { out += nested }
+            if let nested = validate(chart: sub, values: subValues, codecs: codecs, cache: cache) { out += nested }
         }
         return out.isEmpty ? nil : out
     }
@@ -55,10 +56,16 @@ public enum SchemaValidator {
     }
 
     // Helm: ValidateAgainstSingleSchema + JSONSchemaValidationError.Error.
-    private static func validateSingle(schemaText: String, _ values: ValueMap, _ codecs: HelmCodecs) -> String? {
+    private static func validateSingle(
+        schemaText: String, _ values: ValueMap, _ codecs: HelmCodecs, cache: RenderCache?
+    ) -> String? {
         let schema: Value
         do {
-            schema = try codecs.jsonDocument(schemaText)
+            if let cache {
+                schema = try cache.schema(schemaText) { try codecs.jsonDocument($0) }
+            } else {
+                schema = try codecs.jsonDocument(schemaText)
+            }
         } catch {
             return HelmCodecs.message(of: error)
         }
