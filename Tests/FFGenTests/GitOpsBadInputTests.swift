@@ -37,6 +37,8 @@ import Testing
                 "in environment fitfile/ff-test-a, application ff-test-a, chart charts/ffnode:",
                 "values don't meet the specifications of the schema(s) in the following chart(s):",
                 "- at '/certs/certificates/5': missing property 'dnsNames'",
+                "values from (lowest precedence first): charts/ffnode/values.yaml < "
+                    + "ffnodes/fitfile/ff-test-a/values.yaml",
             ]),
         Case(
             name: "template error",
@@ -160,7 +162,7 @@ import Testing
 
     @Test func aForeignFileInTheWayIsNeverOverwritten() throws {
         let repository = try ScratchRepository()
-        let path = "generated/fitfile/ff-test-a/certificates/argocd/certificate/argocd.yaml"
+        let path = "generated/fitfile/ff-test-a/certificates/argocd/certificate-argocd.yaml"
         try repository.write(path, "# hand-made\n")
         #expect(throws: GitOpsError.self) { try repository.renderTree() }
         #expect(repository.read(path) == "# hand-made\n")
