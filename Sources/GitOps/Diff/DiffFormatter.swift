@@ -157,7 +157,7 @@ public struct DiffFormatter: Sendable {
     }
 
     /// A value on one line: strings and structures as JSON, `(none)` for nothing.
-    static func show(_ value: Value?) -> String {
+    public static func show(_ value: Value?) -> String {
         guard let value else { return "(none)" }
         return (try? GoJSON.marshal(value, escapeHTML: false)) ?? GoFormat.describe(value)
     }
@@ -195,7 +195,7 @@ public struct DiffFormatter: Sendable {
         if trimmed.hasPrefix("- ") { return "-" + line }
         if line.contains(": added ") { return "+" + line }
         if line.contains(": removed ") { return "-" + line }
-        if line.hasPrefix("~ ") { return "!" + line }
+        if line.hasPrefix("~ ") { return "! " + line.dropFirst(2) }
         return " " + line
     }
 

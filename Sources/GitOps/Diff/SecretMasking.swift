@@ -105,7 +105,16 @@ public enum SecretMasking {
     private static func masked(_ line: String, _ entry: (indent: Int, key: String, value: String), _ block: [String])
         -> String
     {
-        String(line.prefix(entry.indent)) + entry.key + ": <masked " + fingerprint(text: block.joined(separator: "\n")) + ">"
+        String(line.prefix(entry.indent)) + entry.key + ": <masked " + fingerprint(yaml: block) + ">"
+    }
+
+    // The fingerprint of a YAML value written as an entry's value lines: the parsed value's, so the unified
+    // format shows the same fingerprints as the others; the text's when it does not parse on its own.
+    private static func fingerprint(yaml block: [String]) -> String {
+        if case .map(let map)? = try? HelmYAML.parseAny("x: " + block.joined(separator: "\n")), let value = map["x"] {
+            return fingerprint(value)
+        }
+        return fingerprint(text: block.joined(separator: "\n"))
     }
 
     // `  key: value` (or `  - key: value`): indentation of the key, the key, the rest after `: `.

@@ -22,13 +22,12 @@ public struct ValueDiffer: Sendable {
     }
 
     private func compare(_ old: Value, _ new: Value, path: String, masked: Bool, into out: inout [FieldChange]) {
-        if masked {
-            if !old.deepEquals(new) { out.append(maskedChange(path, old: old, new: new)) }
-            return
-        }
         switch (old, new) {
         case (.map(let a), .map(let b)):
-            compareMaps(a, b, path: path, into: &out)
+            // Under a secret the keys stay visible (which entry changed), never the values.
+            compareMaps(a, b, path: path, masked: masked, into: &out)
+        case _ where masked:
+            if !old.deepEquals(new) { out.append(maskedChange(path, old: old, new: new)) }
         case (.list(let a), .list(let b)):
             compareLists(a, b, path: path, into: &out)
         case (.string(let a), .string(let b)) where a != b && (a.contains("\n") || b.contains("\n")):
@@ -40,11 +39,11 @@ public struct ValueDiffer: Sendable {
         }
     }
 
-    private func compareMaps(_ a: ValueMap, _ b: ValueMap, path: String, into out: inout [FieldChange]) {
+    private func compareMaps(_ a: ValueMap, _ b: ValueMap, path: String, masked: Bool, into out: inout [FieldChange]) {
         let keys = Set(a.keys).union(b.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for key in keys {
             let child = Self.child(path, key: key)
-            let mask = SecretMasking.isCredentialKey(key) || (path.isEmpty && SecretMasking.isSecretData(kind: kind, field: key))
+            let mask = masked || SecretMasking.isCredentialKey(key) || (path.isEmpty && SecretMasking.isSecretData(kind: kind, field: key))
             switch (a[key], b[key]) {
             case (let x?, let y?): compare(x, y, path: child, masked: mask, into: &out)
             case (let x?, nil): out.append(mask ? maskedChange(child, old: x, new: nil) : FieldChange(path: child, kind: .removed, old: x))
