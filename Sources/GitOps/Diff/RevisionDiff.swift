@@ -16,6 +16,13 @@ public struct RevisionDiff: Sendable {
         self.threads = threads
     }
 
+    /// The same diff limited to `selection` (`ORG/ENV` each).
+    public func withSelection(_ selection: [String]) -> RevisionDiff {
+        var copy = self
+        copy.selection = selection
+        return copy
+    }
+
     /// Compares the repository at git revision `base` with `head` (a revision, or the working tree when nil).
     /// Revisions are read from git objects into temporary folders (removed afterwards); the generated tree is
     /// left out of them, since only the sources are rendered.
