@@ -10,7 +10,8 @@ some on AWS Private CA, some with Let's Encrypt staging or extra cert-manager va
    charts/ffnode with the environment's values, then charts/certs for the certificates Application),
    in this process through helm_python;
 3. checks that both produce the same objects (parsed YAML, keyed by environment, application, kind,
-   namespace and name), and prints both times and the ratio.
+   namespace and name), and prints both times (wall clock, and CPU: user+system of the ffgen process,
+   of this process for Helm) and the ratios. On a shared machine the CPU figures are the steadier.
 
 Usage: bench/fleet.py [--environments N] [--ffgen PATH] [--seed S] [--keep DIR]
 """
@@ -135,9 +136,12 @@ def main() -> int:
         fleet = Path(temporary.name)
     make_fleet(fleet, args.environments, args.seed)
 
+    before = os.times()
     start = time.perf_counter()
     run = subprocess.run([args.ffgen, "render", "--root", str(fleet)], capture_output=True, text=True)
     ffgen_time = time.perf_counter() - start
+    after = os.times()
+    ffgen_cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     if run.returncode != 0:
         print(run.stdout + run.stderr)
         return 2
@@ -146,6 +150,7 @@ def main() -> int:
     repo = Repository(fleet)
     environments = repo.environments()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     expected: dict = {}
     for org, env in environments:
         root, renders, _ = render_environment(repo, org, env)
@@ -154,6 +159,7 @@ def main() -> int:
             for _, _, obj in render["documents"]:
                 expected[object_key(f"{org}/{env}/{render['application']}", obj)] = obj
     helm_time = time.perf_counter() - start
+    helm_cpu = time.process_time() - cpu_start
 
     got: dict = {}
     out = fleet / "generated"
@@ -170,9 +176,10 @@ def main() -> int:
     same = not (missing or extra or different)
     print(f"fleet: {len(environments)} environments, {len(expected)} objects; "
           f"same objects: {'yes' if same else 'NO'}")
-    print(f"helm (ArgoCD way, in-process): {helm_time:8.2f} s")
-    print(f"ffgen render (one process):     {ffgen_time:8.2f} s")
-    print(f"ratio ffgen/helm: {ffgen_time / helm_time:.4f} ({helm_time / ffgen_time:.1f}x faster)")
+    print(f"helm (ArgoCD way, in-process): {helm_time:8.2f} s wall {helm_cpu:8.2f} s CPU")
+    print(f"ffgen render (one process):     {ffgen_time:8.2f} s wall {ffgen_cpu:8.2f} s CPU (user+system)")
+    print(f"ratio ffgen/helm: wall {ffgen_time / helm_time:.4f} ({helm_time / ffgen_time:.1f}x faster), "
+          f"CPU {ffgen_cpu / helm_cpu:.4f} ({helm_cpu / ffgen_cpu:.1f}x less)")
     return 0 if same else 1
 
 

@@ -53,7 +53,9 @@ public struct RenderedObject: Sendable, Equatable {
         return "# Source: " + source + "\n" + String(decoding: bytes, as: UTF8.self) + "\n"
     }
 
-    /// `org/env/application/namespace/kind/name.yaml`, every component reduced to safe characters.
+    /// `org/env/application/namespace/kind-name.yaml`, every component reduced to safe characters. The kind
+    /// shares the file name (kinds have no `-`, so the split is unambiguous) to keep folders few: creating a
+    /// folder per object doubled the file-system work of a fleet render.
     public static func path(
         environment: String, application: String, namespace: String, kind: String, name: String
     ) -> String {
@@ -61,13 +63,13 @@ public struct RenderedObject: Sendable, Equatable {
         return [
             env, safeComponent(application),
             namespace.isEmpty ? noNamespaceFolder : safeComponent(namespace),
-            safeComponent(kind), safeComponent(name) + ".yaml",
+            safeComponent(kind) + "-" + safeComponent(name) + ".yaml",
         ].joined(separator: "/")
     }
 
     /// A path component of lower-case ASCII letters, digits, `-`, `.` and `_`; anything else becomes `_`, and a
-    /// leading `.` (hidden files, `..`) becomes `_` too. Lower case keeps case-insensitive file systems apart
-    /// from nothing: Kubernetes names are lower case already, kinds are folded.
+    /// leading `.` (hidden files, `..`) becomes `_` too. Upper case is folded (Kubernetes names are lower case
+    /// already; kinds are not), so case-insensitive file systems see the same tree.
     public static func safeComponent(_ text: String) -> String {
         var out: [UInt8] = []
         for byte in text.utf8 {

@@ -63,19 +63,7 @@ extension SprigLibrary {
                 return .string(Bytes.string(try GoPanic.slice(decrypted, 0, end, what: "capacity")))
             },
         ]
-        let unsupportedSignatures: [(String, [GoType])] = [
-            ("genPrivateKey", [.string]),
-            ("buildCustomCert", [.string, .string]),
-            ("genCA", [.string, .int]),
-            ("genCAWithKey", [.string, .int, .string]),
-            ("genSelfSignedCert", [.string, .list, .list, .int]),
-            ("genSelfSignedCertWithKey", [.string, .list, .list, .int, .string]),
-            ("genSignedCert", [.string, .list, .list, .int, .interface]),
-            ("genSignedCertWithKey", [.string, .list, .list, .int, .interface, .string]),
-        ]
-        for (name, parameters) in unsupportedSignatures {
-            fs.append(GoFunc(name, parameters) { _ in throw unsupported(name) })
-        }
+        fs += certificateFunctions(env)
         // Go's parameter is a uint32 counter; the executor hands us an int.
         fs.append(GoFunc("derivePassword", [.int, .string, .string, .string, .string]) { a in
             .string(derivePassword(counter: UInt32(truncatingIfNeeded: Cast.int64(a[0])), type: a[1].stringValue ?? "",

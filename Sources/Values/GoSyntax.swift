@@ -86,12 +86,13 @@ enum GoSyntax {
         return String(repeating: "0", count: max(0, width - h.count)) + h
     }
 
-    /// `%#v` of a go-yaml v2 value decoded into `interface{}`.
-    static func yamlValue(_ d: HelmYAMLDecoder.Decoded) -> String {
+    /// `%#v` of a go-yaml v2 value decoded into `interface{}`. A nil passed directly prints `<nil>`; inside a
+    /// slice or map it prints with its static type.
+    static func yamlValue(_ d: HelmYAMLDecoder.Decoded, nested: Bool = false) -> String {
         switch d {
         case .scalar(let s, _):
             switch s {
-            case .null: return "interface {}(nil)"
+            case .null: return nested ? "interface {}(nil)" : "<nil>"
             case .bool(let b): return b ? "true" : "false"
             case .int(let i): return String(i)
             case .uint(let u): return "0x" + String(u, radix: 16)
@@ -99,10 +100,12 @@ enum GoSyntax {
             case .string(let t), .timestamp(let t): return quote(t)
             }
         case .list(let items, _):
-            return "[]interface {}{" + items.map(yamlValue).joined(separator: ", ") + "}"
+            return "[]interface {}{" + items.map { yamlValue($0, nested: true) }.joined(separator: ", ") + "}"
         case .map(let m, _):
             let keys = m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let parts = keys.compactMap { k in m.entries[k].map { quote(k) + ":" + yamlValue($0.value) } }
+            let parts = keys.compactMap { k in
+                m.entries[k].map { (m.display[k] ?? quote(k)) + ":" + yamlValue($0.value, nested: true) }
+            }
             return "map[interface {}]interface {}{" + parts.joined(separator: ", ") + "}"
         }
     }

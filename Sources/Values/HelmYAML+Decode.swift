@@ -81,11 +81,29 @@ struct HelmYAMLDecoder {
     final class DecodedMap {
         var keys: [String] = []
         var entries: [String: (value: Decoded, keyLocation: SourceLocation)] = [:]
+        /// How `%#v` prints each key (`"a"`, `1`, `interface {}(nil)`), for error texts.
+        var display: [String: String] = [:]
 
-        func set(_ key: String, _ value: Decoded, at loc: SourceLocation) {
+        func set(_ key: String, _ value: Decoded, at loc: SourceLocation, display: String? = nil) {
             if entries[key] == nil { keys.append(key) }
             entries[key] = (value, loc)
+            if let display { self.display[key] = display }
         }
+    }
+
+    /// The first error of the JSON conversion step (unsupported key types). go-yaml finishes decoding first, so
+    /// its own errors (`invalid map key`, merge errors) win over it. Go: sigs.k8s.io/yaml `yamlToJSONTarget`.
+    final class DeferredError {
+        var error: HelmYAMLError?
+    }
+
+    let deferred = DeferredError()
+
+    /// Decodes a whole document: go-yaml's errors first, then the key conversion error, if any.
+    func decodeDocument(_ node: YAMLNode) throws(HelmYAMLError) -> Decoded {
+        let decoded = try decode(node)
+        if let error = deferred.error { throw error }
+        return decoded
     }
 
     // MARK: go-yaml decoding
@@ -135,8 +153,8 @@ struct HelmYAMLDecoder {
             }
             try budget.enter(pair.key)
             budget.leave(pair.key)
-            let key = try keyString(pair.key, value: pair.value)
-            map.set(key, try decode(pair.value), at: pair.key.location)
+            let (key, display) = try keyString(pair.key, value: pair.value)
+            map.set(key, try decode(pair.value), at: pair.key.location, display: display)
         }
     }
 
@@ -162,26 +180,38 @@ struct HelmYAMLDecoder {
     }
 
     /// The JSON key for a YAML key. Go: sigs.k8s.io/yaml `convertToJSONableObject` and yaml.v2 `invalid map key`.
-    private func keyString(_ key: YAMLNode, value: YAMLNode) throws(HelmYAMLError) -> String {
+    /// The JSON key for a YAML key and how `%#v` shows the Go key, or nil for the default (quoted) display.
+    private func keyString(_ key: YAMLNode, value: YAMLNode) throws(HelmYAMLError) -> (String, String?) {
         switch key.content {
         case .sequence, .mapping:
             let k = (try? decode(key)).map { GoSyntax.yamlValue($0) } ?? ""
             throw .converting("yaml: invalid map key: " + k, at: key.location)
         case .scalar(let text):
-            switch try scalarValue(key, text) {
-            case .string(let s), .timestamp(let s): return s
-            case .int(let i): return String(i)
-            case .bool(let b): return b ? "true" : "false"
-            case .float(let f): return GoSyntax.formatFloat32G(f)
-            case .null:
-                let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
-                throw .converting(
-                    "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(v)", at: key.location)
-            case .uint(let u):
-                let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
-                throw .converting(
-                    "unsupported map key of type: uint64, key: 0x\(String(u, radix: 16)), value: \(v)",
-                    at: key.location)
+            let scalar = try scalarValue(key, text)
+            switch scalar {
+            case .string(let s), .timestamp(let s): return (s, nil)
+            case .int(let i): return (String(i), String(i))
+            case .bool(let b): return (b ? "true" : "false", b ? "true" : "false")
+            case .float(let f): return (GoSyntax.formatFloat32G(f), GoFormat.formatFloatG(f))
+            case .null, .uint:
+                if deferred.error == nil {
+                    let v = (try? decode(value)).map { GoSyntax.yamlValue($0) } ?? ""
+                    let text: String
+                    if case .uint(let u) = scalar {
+                        text = "unsupported map key of type: uint64, key: 0x\(String(u, radix: 16)), value: \(v)"
+                    } else {
+                        text = "unsupported map key of type: %!s(<nil>), key: <nil>, value: \(v)"
+                    }
+                    deferred.error = .converting(text, at: key.location)
+                }
+                // Kept apart from string keys; the document fails with the deferred error anyway.
+                let display: String
+                if case .uint(let u) = scalar {
+                    display = "0x" + String(u, radix: 16)
+                } else {
+                    display = "interface {}(nil)"
+                }
+                return ("\u{0}" + display, display)
             }
         }
     }

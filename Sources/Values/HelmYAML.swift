@@ -14,7 +14,7 @@ public enum HelmYAML {
             return (nil, .null, ValueLocations())
         }
         var decoder = HelmYAMLDecoder(recordLocations: recordLocations)
-        let decoded = try decoder.decode(node)
+        let decoded = try decoder.decodeDocument(node)
         let value = try decoder.value(decoded, path: "", target: target)
         return (decoded, value, decoder.locations)
     }
@@ -226,7 +226,7 @@ public enum HelmYAML {
         var out: [Value] = []
         while let node = try nextDocument(of: parser) {
             var decoder = HelmYAMLDecoder(recordLocations: false)
-            out.append(try decoder.value(try decoder.decode(node), path: ""))
+            out.append(try decoder.value(try decoder.decodeDocument(node), path: ""))
         }
         return out
     }

@@ -59,8 +59,12 @@ struct LineIndex {
         }
     }
 
+    /// The last mark converted, so that marks further along the same line continue from there instead of
+    /// walking the line again (a long one-line document would otherwise cost quadratic time).
+    private var cache: (line: Int, column: Int, offset: Int) = (-1, 0, 0)
+
     /// The location of a libyaml mark given as 0-based line and 0-based scalar column.
-    func location(line: Int, column: Int) -> SourceLocation {
+    mutating func location(line: Int, column: Int) -> SourceLocation {
         guard line >= 0, line < lineStarts.count else {
             return SourceLocation(file: file, line: line + 1, column: column + 1, offset: bytes.count)
         }
@@ -68,6 +72,10 @@ struct LineIndex {
         // A byte-order mark at the very start is skipped by libyaml without counting a column.
         if line == 0 && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { offset = 3 }
         var remaining = column
+        if cache.line == line && cache.column <= column {
+            offset = cache.offset
+            remaining = column - cache.column
+        }
         while remaining > 0 && offset < bytes.count {
             let b = bytes[offset]
             let width: Int
@@ -84,6 +92,7 @@ struct LineIndex {
             remaining -= 1
         }
         offset = min(offset, bytes.count)
+        if remaining == 0 { cache = (line, column, offset) }
         return SourceLocation(
             file: file, line: line + 1, column: offset - lineStarts[line] + 1 + remaining, offset: offset)
     }

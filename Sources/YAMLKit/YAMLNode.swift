@@ -96,61 +96,110 @@ extension YAMLParser {
         return docs
     }
 
+    /// Builds the node that starts with `marked`, reading events up to its end.
+    ///
+    /// Iterative, with an explicit stack of open collections, so deeply nested input cannot exhaust the call
+    /// stack. Nesting deeper than go-yaml's limit fails as it does (`exceeded max depth of 10000`).
     private func compose(_ marked: YAMLMarkedEvent, anchors: inout AnchorTable) throws(YAMLError) -> YAMLNode {
-        switch marked.event {
-        case .scalar(let s):
-            let node = YAMLNode(
-                content: .scalar(s.value), tag: s.tag, anchor: s.anchor, style: s.style, location: marked.start)
-            if let a = s.anchor { anchors.defined[a] = node }
-            return node
-        case .alias(let name):
-            if anchors.open.contains(name) {
-                // Go: yaml.v2 decode.go `alias`.
-                throw YAMLError(
-                    kind: .composer, problem: "anchor '\(name)' value contains itself", location: marked.start)
+        var stack: [OpenCollection] = []
+        var flowDepth = 0
+        var blockDepth = 0
+        var event = marked
+        while true {
+            var finished: YAMLNode
+            switch event.event {
+            case .scalar(let s):
+                finished = YAMLNode(
+                    content: .scalar(s.value), tag: s.tag, anchor: s.anchor, style: s.style, location: event.start)
+                if let a = s.anchor { anchors.defined[a] = finished }
+            case .alias(let name):
+                if anchors.open.contains(name) {
+                    // Go: yaml.v2 decode.go `alias`.
+                    throw YAMLError(
+                        kind: .composer, problem: "anchor '\(name)' value contains itself", location: event.start)
+                }
+                guard var node = anchors.defined[name] else {
+                    // Go: yaml.v2 parser.alias
+                    throw YAMLError(
+                        kind: .composer, problem: "unknown anchor '\(name)' referenced", location: event.start)
+                }
+                node.isAlias = true
+                node.location = event.start
+                finished = node
+            case .sequenceStart(let start), .mappingStart(let start):
+                // Go: yaml.v2 scannerc.go max_flow_level / max_indents count flow and block nesting separately.
+                let flow = start.style == .flow
+                if (flow ? flowDepth : blockDepth) >= Self.maxDepth {
+                    throw YAMLError(
+                        kind: .scanner, problem: "exceeded max depth of \(Self.maxDepth)", location: event.start)
+                }
+                if flow { flowDepth += 1 } else { blockDepth += 1 }
+                var isMapping = false
+                if case .mappingStart = event.event { isMapping = true }
+                anchors.open(start.anchor)
+                stack.append(OpenCollection(start: start, isMapping: isMapping, location: event.start))
+                guard let next = try nextEvent() else { return try closeAll(&stack, &anchors) }
+                event = next
+                continue
+            case .sequenceEnd, .mappingEnd:
+                guard let open = stack.popLast() else {
+                    return YAMLNode(content: .scalar(""), style: .plain, location: event.start)
+                }
+                finished = open.node()
+                if open.start.style == .flow { flowDepth -= 1 } else { blockDepth -= 1 }
+                anchors.close(open.start.anchor)
+                if let a = open.start.anchor { anchors.defined[a] = finished }
+            default:
+                finished = YAMLNode(content: .scalar(""), style: .plain, location: event.start)
             }
-            guard var node = anchors.defined[name] else {
-                // Go: yaml.v2 parser.alias
-                throw YAMLError(
-                    kind: .composer, problem: "unknown anchor '\(name)' referenced", location: marked.start)
-            }
-            node.isAlias = true
-            node.location = marked.start
-            return node
-        case .sequenceStart(let start):
-            anchors.open(start.anchor)
-            defer { anchors.close(start.anchor) }
-            var items: [YAMLNode] = []
-            while true {
-                guard let next = try nextEvent() else { break }
-                if case .sequenceEnd = next.event { break }
-                items.append(try compose(next, anchors: &anchors))
-            }
-            let node = YAMLNode(
-                content: .sequence(items), tag: start.tag, anchor: start.anchor, collectionStyle: start.style,
-                location: marked.start)
-            if let a = start.anchor { anchors.defined[a] = node }
-            return node
-        case .mappingStart(let start):
-            anchors.open(start.anchor)
-            defer { anchors.close(start.anchor) }
-            var pairs: [YAMLPair] = []
-            while true {
-                guard let next = try nextEvent() else { break }
-                if case .mappingEnd = next.event { break }
-                let key = try compose(next, anchors: &anchors)
-                guard let valueEvent = try nextEvent() else { break }
-                let value = try compose(valueEvent, anchors: &anchors)
-                pairs.append(YAMLPair(key: key, value: value))
-            }
-            let node = YAMLNode(
-                content: .mapping(pairs), tag: start.tag, anchor: start.anchor, collectionStyle: start.style,
-                location: marked.start)
-            if let a = start.anchor { anchors.defined[a] = node }
-            return node
-        default:
-            return YAMLNode(content: .scalar(""), style: .plain, location: marked.start)
+            guard !stack.isEmpty else { return finished }
+            stack[stack.count - 1].add(finished)
+            guard let next = try nextEvent() else { return try closeAll(&stack, &anchors) }
+            event = next
         }
+    }
+
+    /// go-yaml's nesting limit.
+    static let maxDepth = 10000
+
+    /// Closes collections left open by a truncated event stream (libyaml reports an error before this happens).
+    private func closeAll(_ stack: inout [OpenCollection], _ anchors: inout AnchorTable) throws(YAMLError) -> YAMLNode {
+        var node = YAMLNode(content: .scalar(""), style: .plain, location: SourceLocation(file: file, line: 1, column: 1, offset: 0))
+        while let open = stack.popLast() {
+            anchors.close(open.start.anchor)
+            node = open.node()
+            if !stack.isEmpty { stack[stack.count - 1].add(node) }
+        }
+        return node
+    }
+}
+
+/// A sequence or mapping whose end event has not been read yet.
+private struct OpenCollection {
+    let start: YAMLCollectionStart
+    let isMapping: Bool
+    let location: SourceLocation
+    var items: [YAMLNode] = []
+    var pairs: [YAMLPair] = []
+    var pendingKey: YAMLNode?
+
+    mutating func add(_ node: YAMLNode) {
+        guard isMapping else {
+            items.append(node)
+            return
+        }
+        if let key = pendingKey {
+            pairs.append(YAMLPair(key: key, value: node))
+            pendingKey = nil
+        } else {
+            pendingKey = node
+        }
+    }
+
+    func node() -> YAMLNode {
+        YAMLNode(
+            content: isMapping ? .mapping(pairs) : .sequence(items), tag: start.tag, anchor: start.anchor,
+            collectionStyle: start.style, location: location)
     }
 }
 

@@ -7,7 +7,7 @@ internal import CYAML
 public final class YAMLParser {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    private let index: LineIndex
+    private var index: LineIndex
     private var finished = false
 
     /// Creates a parser over `text`; `file` is used in locations.

@@ -160,7 +160,7 @@ import Testing
 
     @Test func aForeignFileInTheWayIsNeverOverwritten() throws {
         let repository = try ScratchRepository()
-        let path = "generated/fitfile/ff-test-a/certificates/argocd/certificate/argocd.yaml"
+        let path = "generated/fitfile/ff-test-a/certificates/argocd/certificate-argocd.yaml"
         try repository.write(path, "# hand-made\n")
         #expect(throws: GitOpsError.self) { try repository.renderTree() }
         #expect(repository.read(path) == "# hand-made\n")

@@ -37,7 +37,7 @@ import Values
             #expect(stringField(object, "spec.secretName") == "cloudflare-tls")
             #expect(stringField(object, "spec.issuerRef.name") == "letsencrypt-prod")
             #expect(stringField(object, "spec.issuerRef.kind") == "ClusterIssuer")
-            #expect(certificate.path == "fitfile/ff-test-a/certificates/\(certificate.namespace)/certificate/"
+            #expect(certificate.path == "fitfile/ff-test-a/certificates/\(certificate.namespace)/certificate-"
                 + "\(certificate.name).yaml")
         }
     }
@@ -52,7 +52,7 @@ import Values
         ])
         for issuer in issuers {
             #expect(issuer.namespace.isEmpty)
-            #expect(issuer.path.hasPrefix("fitfile/ff-test-a/certificates/_cluster/clusterissuer/"))
+            #expect(issuer.path.hasPrefix("fitfile/ff-test-a/certificates/_cluster/clusterissuer-"))
         }
     }
 
@@ -84,7 +84,7 @@ import Values
         #expect(!objects.contains { $0.kind == "Application" && $0.name == "cert-manager" })
         #expect(!objects.contains { $0.kind == "Certificate" })
         // Only the root Application, which renders charts/ffnode to nothing.
-        #expect(objects.map(\.path) == ["eoe/cuh-prod-1/_root/argocd/application/cuh-prod-1.yaml"])
+        #expect(objects.map(\.path) == ["eoe/cuh-prod-1/_root/argocd/application-cuh-prod-1.yaml"])
     }
 
     @Test func cuhPca1UsesTheAWSPrivateCAIssuer() throws {

@@ -22,7 +22,7 @@ import Testing
         #expect(plan.remove.count == 12)
         #expect(plan.remove.allSatisfy { $0.hasPrefix("fitfile/ff-test-a/") })
         #expect(repository.snapshot().keys.sorted() == [
-            ".ffgen-owned", "eoe/cuh-prod-1/_root/argocd/application/cuh-prod-1.yaml",
+            ".ffgen-owned", "eoe/cuh-prod-1/_root/argocd/application-cuh-prod-1.yaml",
         ])
         // Emptied folders go too.
         #expect(!FileManager.default.fileExists(atPath: repository.root + "/generated/fitfile"))
@@ -44,9 +44,9 @@ import Testing
         let repository = try ScratchRepository()
         try repository.renderTree()
         let base = "fitfile/ff-test-a/certificates/"
-        try repository.remove("generated/" + base + "argocd/certificate/argocd.yaml")
+        try repository.remove("generated/" + base + "argocd/certificate-argocd.yaml")
         try repository.edit(
-            "generated/" + base + "storybook/certificate/storybook.yaml", replacing: "cloudflare-tls",
+            "generated/" + base + "storybook/certificate-storybook.yaml", replacing: "cloudflare-tls",
             with: "my-tls")
         try repository.edit(
             "ffnodes/fitfile/ff-test-a/values.yaml", replacing: "staging-argo-workflows.fitfile.net",
@@ -54,15 +54,15 @@ import Testing
         try repository.edit("ffnodes/fitfile/ff-test-a/values.yaml", replacing: "- name: fitfile-ff-test-c", with: "- name: fitfile-ff-test-d")
         let differences = try repository.check()
         #expect(differences.map(\.description) == [
-            "out of date: fitfile/ff-test-a/certificates/argo/certificate/argo-workflows.yaml",
-            "missing: fitfile/ff-test-a/certificates/argocd/certificate/argocd.yaml",
-            "stale: fitfile/ff-test-a/certificates/ff-test-c/certificate/fitfile-ff-test-c.yaml",
-            "missing: fitfile/ff-test-a/certificates/ff-test-c/certificate/fitfile-ff-test-d.yaml",
-            "hand-edited: fitfile/ff-test-a/certificates/storybook/certificate/storybook.yaml",
-            "out of date: fitfile/ff-test-a/ff-test-a/argocd/application/certificates.yaml",
+            "out of date: fitfile/ff-test-a/certificates/argo/certificate-argo-workflows.yaml",
+            "missing: fitfile/ff-test-a/certificates/argocd/certificate-argocd.yaml",
+            "stale: fitfile/ff-test-a/certificates/ff-test-c/certificate-fitfile-ff-test-c.yaml",
+            "missing: fitfile/ff-test-a/certificates/ff-test-c/certificate-fitfile-ff-test-d.yaml",
+            "hand-edited: fitfile/ff-test-a/certificates/storybook/certificate-storybook.yaml",
+            "out of date: fitfile/ff-test-a/ff-test-a/argocd/application-certificates.yaml",
         ])
         let plan = try repository.renderTree()
-        #expect(plan.handEdited == [base + "storybook/certificate/storybook.yaml"])
+        #expect(plan.handEdited == [base + "storybook/certificate-storybook.yaml"])
         #expect(try repository.check() == [])
     }
 
@@ -115,15 +115,15 @@ import Testing
 
     @Test(arguments: [
         PathCase(application: "certificates", namespace: "argocd", kind: "Certificate", name: "argocd",
-                 path: "o/e/certificates/argocd/certificate/argocd.yaml"),
+                 path: "o/e/certificates/argocd/certificate-argocd.yaml"),
         PathCase(application: "certificates", namespace: "", kind: "ClusterIssuer", name: "letsencrypt-prod",
-                 path: "o/e/certificates/_cluster/clusterissuer/letsencrypt-prod.yaml"),
+                 path: "o/e/certificates/_cluster/clusterissuer-letsencrypt-prod.yaml"),
         PathCase(application: "a", namespace: "n", kind: "ConfigMap", name: "../../etc/passwd",
-                 path: "o/e/a/n/configmap/_._.._etc_passwd.yaml"),
+                 path: "o/e/a/n/configmap-_._.._etc_passwd.yaml"),
         PathCase(application: "a", namespace: "n", kind: "Role", name: "system:controller:x",
-                 path: "o/e/a/n/role/system_controller_x.yaml"),
+                 path: "o/e/a/n/role-system_controller_x.yaml"),
         PathCase(application: "a", namespace: "n", kind: "K", name: "Ünïcode name",
-                 path: "o/e/a/n/k/__n__code_name.yaml"),
+                 path: "o/e/a/n/k-__n__code_name.yaml"),
     ]) func pathsUseSafeCharactersOnly(_ testCase: PathCase) {
         let path = RenderedObject.path(
             environment: "o/e", application: testCase.application, namespace: testCase.namespace,

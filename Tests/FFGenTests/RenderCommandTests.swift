@@ -56,7 +56,7 @@ import Testing
         let stale = try ffgen(["render", "--check"], in: repository.root)
         #expect(stale.status == 1)
         #expect(stale.stdout.contains(
-            "  out of date: fitfile/ff-test-a/certificates/storybook/certificate/storybook.yaml\n"))
+            "  out of date: fitfile/ff-test-a/certificates/storybook/certificate-storybook.yaml\n"))
         #expect(stale.stdout.contains("run `ffgen render` and commit the result"))
 
         let again = try ffgen(["render", "--root", repository.root, "--env", "fitfile/ff-test-a"], in: "/")

@@ -5,10 +5,7 @@ import Values
 
 @testable import Sprig
 
-private func call(_ name: String, _ arguments: Value...) throws -> Value {
-    guard let f = SprigTesting.table[name] else { throw FunctionError("no \(name)") }
-    return try f.body(arguments, SprigNoContext())
-}
+private func call(_ name: String, _ arguments: Value...) throws -> Value { try SprigTesting.call(name, arguments) }
 
 private func object(_ v: Value) throws -> any TemplateObject {
     guard case .object(let o) = v else { throw FunctionError("not an object: \(v)") }
@@ -17,15 +14,7 @@ private func object(_ v: Value) throws -> any TemplateObject {
 
 private func printed(_ v: Value) -> String { SprigTesting.printed(v) }
 
-/// The text of the error `body` throws, or nil.
-private func errorText(_ body: () throws -> Any) -> String? {
-    do {
-        _ = try body()
-        return nil
-    } catch {
-        return "\(error)"
-    }
-}
+private func errorText(_ body: () throws -> Any) -> String? { SprigTesting.errorText(body) }
 
 @Test func sprigSemverObject() throws {
     // {{ $v := semver "v1.2.3-beta.1+meta" }}{{ $v.Major }}|…|{{ $v }}|{{ typeOf $v }}|{{ kindOf $v }}

@@ -51,6 +51,22 @@ enum SprigTesting {
         return GoFormat.describe(v)
     }
 
+    /// Calls function `name` of the test table directly.
+    static func call(_ name: String, _ arguments: [Value]) throws -> Value {
+        guard let f = table[name] else { throw FunctionError("no \(name)") }
+        return try f.body(arguments, SprigNoContext())
+    }
+
+    /// The text of the error `body` throws, or nil.
+    static func errorText(_ body: () throws -> Any) -> String? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// Calls the row's function and checks its printed result or error message.
     static func check(_ row: SprigCase) {
         guard let f = table[row.function] else {

@@ -117,3 +117,18 @@ func yamlKitEventsRoundTrip(_ text: String) throws {
     let second = try events(emitter.output)
     #expect(first == second, "\(emitter.output)")
 }
+
+@Test func yamlKitNestingLimit() throws {
+    // Helm v4: 10001 nested flow sequences fail with "yaml: exceeded max depth of 10000"; 9999 are read.
+    let tooDeep = "a: " + String(repeating: "[", count: 10001) + String(repeating: "]", count: 10001) + "\n"
+    do {
+        _ = try YAMLParser(tooDeep).nextDocument()
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.goMessage == "exceeded max depth of 10000")
+    }
+    // The composer itself is iterative: deep input does not use the call stack.
+    let deep = "a: " + String(repeating: "[", count: 9999) + String(repeating: "]", count: 9999) + "\n"
+    let node = try YAMLParser(deep).nextDocument()
+    #expect(node != nil)
+}
