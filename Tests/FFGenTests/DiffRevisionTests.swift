@@ -84,23 +84,8 @@ import Values
         }
     }
 
-    func ffgen(_ arguments: [String], in directory: String, environment: [String: String] = [:])
-        throws -> (status: Int32, stdout: String, stderr: String)
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(RenderCommandTests.executable, "build ffgen first"))
-        process.arguments = ["diff"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    func ffgen(_ arguments: [String], in directory: String) throws -> RenderCommandTests.Run {
+        try RenderCommandTests().ffgen(["diff"] + arguments, in: directory)
     }
 
     @Test func commandLineExitStatusAndFormats() throws {
