@@ -73,7 +73,7 @@ public struct DiffFormatter: Sendable {
     private func summary(_ report: DiffReport) -> String {
         let objects = report.environments.reduce(0) { $0 + $1.objects.count }
         return "\(report.environments.count) of \(report.compared) environment\(report.compared == 1 ? "" : "s") "
-            + "differ, \(objects) object\(objects == 1 ? "" : "s")"
+            + "differ\(report.environments.count == 1 ? "s" : ""), \(objects) object\(objects == 1 ? "" : "s")"
     }
 
     private func counts(_ environment: EnvironmentDiff) -> String {
