@@ -64,16 +64,19 @@ struct DiffCommand: ParsableCommand {
                 let dumb = ProcessInfo.processInfo.environment["TERM"] == "dumb"
                 useColor = isatty(STDOUT_FILENO) == 1 && !noColor && !dumb
             default:
-                throw GitOpsError(code: .configuration, message: "unknown --color \(color)", hint: "use auto, always or never")
+                throw GitOpsError(
+                    code: .configuration, message: "unknown --color \(color)", hint: "use auto, always or never")
             }
-            let rootPath = try root.map { path throws(GitOpsError) in
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw GitOpsError(code: .repository, message: "no folder \(path)")
-                }
-                return URL(fileURLWithPath: path).standardizedFileURL.path
-            } ?? RepositoryConfig.findRoot(from: FileManager.default.currentDirectoryPath)
+            let rootPath =
+                try root.map { path throws(GitOpsError) in
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        throw GitOpsError(code: .repository, message: "no folder \(path)")
+                    }
+                    return URL(fileURLWithPath: path).standardizedFileURL.path
+                } ?? RepositoryConfig.findRoot(from: FileManager.default.currentDirectoryPath)
             let diff = RevisionDiff(
-                root: rootPath, selection: environments, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                root: rootPath, selection: environments,
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let report: DiffReport
             switch (pair.count, base) {
             case (2, nil):

@@ -38,8 +38,10 @@ import Values
         /// What must not change when a revision is read: status, index bytes, HEAD.
         func state() throws -> [String] {
             let index = FileManager.default.contents(atPath: repository.root + "/.git/index") ?? Data()
-            return [try git("status", "--porcelain"), TreeWriter.fingerprint(String(decoding: index, as: UTF8.self)),
-                    try git("rev-parse", "HEAD")]
+            return [
+                try git("status", "--porcelain"), TreeWriter.fingerprint(String(decoding: index, as: UTF8.self)),
+                try git("rev-parse", "HEAD"),
+            ]
         }
     }
 
@@ -98,8 +100,9 @@ import Values
         let changed = try ffgen(["--base", "HEAD~1"], in: root + "/ffnodes")
         #expect(changed.status == 1, "\(changed.stderr)")
         #expect(!changed.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
-        #expect(changed.stdout.contains(
-            "    spec.dnsNames[0]: \"storybook.fitfile.net\" → \"docs.fitfile.net\"\n"))
+        #expect(
+            changed.stdout.contains(
+                "    spec.dnsNames[0]: \"storybook.fitfile.net\" → \"docs.fitfile.net\"\n"))
         let colored = try ffgen(["--base", "HEAD~1", "--color", "always"], in: root)
         #expect(colored.stdout.contains("\u{1B}[31m\"storybook.fitfile.net\"\u{1B}[0m"))
 
@@ -111,7 +114,9 @@ import Values
 
         let unified = try ffgen(["--base", "HEAD~1", "--format", "unified"], in: root)
         let certificatePath = try #require(
-            history.repository.render().files.keys.first { $0.contains("/certificates/") && $0.hasSuffix("storybook.yaml") })
+            history.repository.render().files.keys.first {
+                $0.contains("/certificates/") && $0.hasSuffix("storybook.yaml")
+            })
         #expect(unified.stdout.contains("--- a/\(certificatePath)\n+++ b/\(certificatePath)\n"))
         #expect(unified.stdout.contains("-    - storybook.fitfile.net\n+    - docs.fitfile.net\n"))
 

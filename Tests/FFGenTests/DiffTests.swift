@@ -15,7 +15,9 @@ import Values
     }
 
     func object(_ report: DiffReport, _ environment: String, kind: String, name: String) -> ObjectDiff? {
-        report.environments.first { $0.name == environment }?.objects.first { $0.key.kind == kind && $0.key.name == name }
+        report.environments.first { $0.name == environment }?.objects.first {
+            $0.key.kind == kind && $0.key.name == name
+        }
     }
 
     @Test func identicalTreesHaveNoDifferences() throws {
@@ -23,7 +25,9 @@ import Values
         let report = try diff(repository) {}
         #expect(!report.hasDifferences)
         #expect(report.compared == 2)
-        #expect(DiffFormatter(format: .text).render(report) == "no differences between before and after (2 environments compared)\n")
+        #expect(
+            DiffFormatter(format: .text).render(report)
+                == "no differences between before and after (2 environments compared)\n")
         #expect(DiffFormatter(format: .unified).render(report) == "")
     }
 
@@ -40,7 +44,10 @@ import Values
         #expect(environment.added == 1)
         let added = try #require(object(report, "fitfile/ff-test-a", kind: "Certificate", name: "grafana"))
         #expect(added.status == .added)
-        #expect(added.key == ObjectKey(apiVersion: "cert-manager.io/v1", kind: "Certificate", namespace: "monitoring", name: "grafana"))
+        #expect(
+            added.key
+                == ObjectKey(
+                    apiVersion: "cert-manager.io/v1", kind: "Certificate", namespace: "monitoring", name: "grafana"))
         // The certificates Application's values gained the element, matched by name rather than position.
         let application = try #require(object(report, "fitfile/ff-test-a", kind: "Application", name: "certificates"))
         #expect(application.changes.map(\.path) == ["spec.source.helm.valuesObject.certificates[name=grafana]"])
@@ -83,15 +90,17 @@ import Values
         #expect(change.impact == .order)
         #expect(certificate.impact == .order)
         #expect(!certificate.changes.contains { $0.kind == .added || $0.kind == .removed })
-        #expect(DiffFormatter(format: .text).render(report).contains(
-            "    spec.dnsNames[2]: moved \"docs.fitfile.net\" [1] → [2]\n"))
+        #expect(
+            DiffFormatter(format: .text).render(report).contains(
+                "    spec.dnsNames[2]: moved \"docs.fitfile.net\" [1] → [2]\n"))
     }
 
     @Test func aChartChangeShowsInEveryEnvironmentItAffects() throws {
         let repository = try ScratchRepository(environments: ["fitfile/ff-test-a", "fitfile/ff-a", "eoe/cuh-prod-1"])
         let report = try diff(repository) {
             try repository.edit(
-                "charts/certs/templates/certificate.yaml", replacing: "spec:\n", with: "spec:\n  revisionHistoryLimit: 3\n")
+                "charts/certs/templates/certificate.yaml", replacing: "spec:\n",
+                with: "spec:\n  revisionHistoryLimit: 3\n")
         }
         let names = report.environments.map(\.name)
         #expect(names.count >= 2)
@@ -106,8 +115,10 @@ import Values
         let markdown = DiffFormatter(format: .markdown).render(report)
         #expect(markdown.contains("| Environment | Added | Removed | Changed | Cosmetic |\n"))
         #expect(markdown.contains("| `fitfile/ff-a` | 0 | 0 | 3 | 0 |\n"))
-        #expect(markdown.contains("! Certificate argocd/argocd (cert-manager.io/v1, application certificates)\n"
-            + "+    spec.revisionHistoryLimit: added 3\n"))
+        #expect(
+            markdown.contains(
+                "! Certificate argocd/argocd (cert-manager.io/v1, application certificates)\n"
+                    + "+    spec.revisionHistoryLimit: added 3\n"))
         #expect(markdown.contains("<details><summary><b>fitfile/ff-test-a</b>: 6 changed</summary>\n"))
     }
 
@@ -129,11 +140,13 @@ import Values
         let repository = try ScratchRepository(environments: ["fitfile/ff-test-a"])
         let template = "charts/certs/templates/secret.yaml"
         try repository.write(
-            template, Self.secret.replacingOccurrences(of: "%TOKEN%", with: "tok-OLD-1234")
+            template,
+            Self.secret.replacingOccurrences(of: "%TOKEN%", with: "tok-OLD-1234")
                 .replacingOccurrences(of: "%PASSWORD%", with: "c2VjcmV0LW9sZA=="))
         let report = try diff(repository) {
             try repository.write(
-                template, Self.secret.replacingOccurrences(of: "%TOKEN%", with: "tok-NEW-5678")
+                template,
+                Self.secret.replacingOccurrences(of: "%TOKEN%", with: "tok-NEW-5678")
                     .replacingOccurrences(of: "%PASSWORD%", with: "c2VjcmV0LW9sZA=="))
         }
         let secret = try #require(object(report, "fitfile/ff-test-a", kind: "Secret", name: "dns-credentials"))
@@ -145,11 +158,13 @@ import Values
         #expect(hashes.0 != hashes.1 && hashes.0.count == 8)
         for format in DiffFormatter.Format.allCases {
             let output = DiffFormatter(format: format).render(report)
-            #expect(!output.contains("tok-OLD") && !output.contains("tok-NEW") && !output.contains("c2VjcmV0"), "\(format)")
+            #expect(
+                !output.contains("tok-OLD") && !output.contains("tok-NEW") && !output.contains("c2VjcmV0"), "\(format)")
             #expect(output.contains(hashes.1), "\(format) shows the new hash")
         }
-        #expect(DiffFormatter(format: .text).render(report).contains(
-            "    stringData.api-token: secret changed (value hidden; hash \(hashes.0) → hash \(hashes.1))\n"))
+        #expect(
+            DiffFormatter(format: .text).render(report).contains(
+                "    stringData.api-token: secret changed (value hidden; hash \(hashes.0) → hash \(hashes.1))\n"))
     }
 
     @Test(arguments: [
@@ -164,13 +179,16 @@ import Values
 
     @Test func credentialKeysAreMaskedInAnyObject() {
         let differ = ValueDiffer(kind: "ConfigMap")
-        let old = Value.map(ValueMap([("data", .map(ValueMap([("password", .string("hunter2")), ("user", .string("a"))])))]))
-        let new = Value.map(ValueMap([("data", .map(ValueMap([("password", .string("hunter3")), ("user", .string("b"))])))]))
+        let old = Value.map(
+            ValueMap([("data", .map(ValueMap([("password", .string("hunter2")), ("user", .string("a"))])))]))
+        let new = Value.map(
+            ValueMap([("data", .map(ValueMap([("password", .string("hunter3")), ("user", .string("b"))])))]))
         let changes = differ.diff(old, new)
         #expect(changes.map(\.path) == ["data.password", "data.user"])
         #expect(changes.map(\.kind) == [.masked, .changed])
         let masked = SecretMasking.maskText(
-            "# Source: x\ndata:\n  password: hunter2\n  nested:\n    apiToken: |\n      line one\n      line two\n  user: a\n",
+            "# Source: x\ndata:\n  password: hunter2\n  nested:\n    apiToken: |\n      line one\n      line two\n"
+                + "  user: a\n",
             kind: "ConfigMap")
         #expect(!masked.contains("hunter2") && !masked.contains("line one"))
         #expect(masked.contains("  user: a\n") && masked.contains("  password: <masked "))
@@ -178,10 +196,17 @@ import Values
 
     @Test func listsOfNamedElementsMatchByName() {
         func containers(_ items: [(String, String)]) -> Value {
-            .map(ValueMap([("containers", .list(items.map { .map(ValueMap([("name", .string($0.0)), ("image", .string($0.1))])) }))]))
+            .map(
+                ValueMap([
+                    (
+                        "containers",
+                        .list(items.map { .map(ValueMap([("name", .string($0.0)), ("image", .string($0.1))])) })
+                    )
+                ]))
         }
         let changes = ValueDiffer(kind: "Pod").diff(
-            containers([("web", "nginx:1"), ("sidecar", "envoy:1")]), containers([("sidecar", "envoy:2"), ("web", "nginx:1")]))
+            containers([("web", "nginx:1"), ("sidecar", "envoy:1")]),
+            containers([("sidecar", "envoy:2"), ("web", "nginx:1")]))
         // One of the two swapped elements moved (the longest run that kept its order is one element long).
         #expect(changes.count == 2)
         #expect(changes.filter { $0.kind == .moved }.count == 1)
@@ -204,21 +229,24 @@ import Values
     @Test func unifiedDiffHunks() {
         let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-        #expect(LineDiff.unified(oldPath: "x.yaml", newPath: "x.yaml", old: old, new: new) == """
-            --- a/x.yaml
-            +++ b/x.yaml
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            LineDiff.unified(oldPath: "x.yaml", newPath: "x.yaml", old: old, new: new) == """
+                --- a/x.yaml
+                +++ b/x.yaml
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """)
-        #expect(LineDiff.unified(oldPath: nil, newPath: "n.yaml", old: "", new: "a\n") == "--- /dev/null\n+++ b/n.yaml\n@@ -0,0 +1 @@\n+a\n")
+                """)
+        #expect(
+            LineDiff.unified(oldPath: nil, newPath: "n.yaml", old: "", new: "a\n")
+                == "--- /dev/null\n+++ b/n.yaml\n@@ -0,0 +1 @@\n+a\n")
     }
 
     @Test func cosmeticChangesComeLast() throws {
@@ -228,12 +256,16 @@ import Values
                 source: source, document: document)
         }
         let doc = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: n\ndata:\n  a: \"1\"\n"
-        let formatting = try #require(RenderDiff.diffObject(
-            old: rendered("c/templates/a.yaml", doc), new: rendered("c/templates/a.yaml", doc.replacingOccurrences(of: "\"1\"", with: "'1'"))))
+        let formatting = try #require(
+            RenderDiff.diffObject(
+                old: rendered("c/templates/a.yaml", doc),
+                new: rendered("c/templates/a.yaml", doc.replacingOccurrences(of: "\"1\"", with: "'1'"))))
         #expect(formatting.impact == .cosmetic)
         #expect(formatting.changes.map(\.kind) == [.text])
-        let both = try #require(RenderDiff.diffObject(
-            old: rendered("c/templates/a.yaml", doc), new: rendered("c/templates/b.yaml", doc.replacingOccurrences(of: "\"1\"", with: "\"2\""))))
+        let both = try #require(
+            RenderDiff.diffObject(
+                old: rendered("c/templates/a.yaml", doc),
+                new: rendered("c/templates/b.yaml", doc.replacingOccurrences(of: "\"1\"", with: "\"2\""))))
         #expect(both.changes.map(\.path) == ["data.a", "# Source"])
         #expect(both.changes.map(\.impact) == [.cluster, .cosmetic])
     }

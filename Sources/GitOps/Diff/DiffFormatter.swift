@@ -40,7 +40,12 @@ public struct DiffFormatter: Sendable {
     // MARK: text
 
     private enum Paint: String {
-        case red = "31", green = "32", yellow = "33", cyan = "36", bold = "1", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
+        case bold = "1"
+        case dim = "2"
     }
 
     private func paint(_ text: String, _ paint: Paint) -> String {
@@ -54,7 +59,9 @@ public struct DiffFormatter: Sendable {
         }
         var out = "ffgen diff \(report.oldLabel) → \(report.newLabel): \(summary(report))\n"
         for environment in report.environments {
-            out += "\n" + paint(environment.name, .bold) + environmentStatus(environment) + ": " + counts(environment) + "\n"
+            out +=
+                "\n" + paint(environment.name, .bold) + environmentStatus(environment) + ": " + counts(environment)
+                + "\n"
             for object in environment.objects {
                 out += objectLines(object, indent: "  ", colored: true).joined(separator: "\n") + "\n"
             }
@@ -143,7 +150,9 @@ public struct DiffFormatter: Sendable {
     // A line diff with runs of more than 2 unchanged lines folded to `…`.
     private func compact(_ edits: [LineDiff.Edit]) -> [LineDiff.Edit] {
         let keep = edits.indices.filter { index in
-            (max(0, index - 2)...min(edits.count - 1, index + 2)).contains { if case .same = edits[$0] { false } else { true } }
+            (max(0, index - 2)...min(edits.count - 1, index + 2)).contains {
+                if case .same = edits[$0] { false } else { true }
+            }
         }
         var out: [LineDiff.Edit] = []
         var last = -1
@@ -174,11 +183,13 @@ public struct DiffFormatter: Sendable {
         out += summary(report) + ".\n\n"
         out += "| Environment | Added | Removed | Changed | Cosmetic |\n|---|---:|---:|---:|---:|\n"
         for environment in report.environments {
-            out += "| `\(environment.name)`\(environmentStatus(environment)) | \(environment.added) | "
+            out +=
+                "| `\(environment.name)`\(environmentStatus(environment)) | \(environment.added) | "
                 + "\(environment.removed) | \(environment.changed) | \(environment.cosmetic) |\n"
         }
         for environment in report.environments {
-            out += "\n<details><summary><b>\(escapeHTML(environment.name))</b>\(environmentStatus(environment)): "
+            out +=
+                "\n<details><summary><b>\(escapeHTML(environment.name))</b>\(environmentStatus(environment)): "
                 + "\(counts(environment))</summary>\n\n```diff\n"
             for object in environment.objects {
                 out += objectLines(object, indent: "", colored: false).map(diffMarker).joined(separator: "\n") + "\n"

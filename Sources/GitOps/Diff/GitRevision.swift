@@ -17,15 +17,19 @@ public final class GitRevision: @unchecked Sendable {
     /// (paths relative to `root`, such as the generated tree, which is not needed to render).
     public init(root: String, revision: String, exclude: [String] = []) throws(GitOpsError) {
         self.revision = revision
-        let commit = try Self.git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: root)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try Self.git(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: root
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !commit.isEmpty else {
             throw GitOpsError(
                 code: .repository, message: "git revision \(revision) not found in \(root)",
-                hint: "name a commit, branch or tag (`git log --oneline` lists them); shallow clones need the base fetched")
+                hint: "name a commit, branch or tag (`git log --oneline` lists them); in a shallow clone, "
+                    + "fetch the base first")
         }
         self.commit = commit
-        let prefix = try Self.git(["rev-parse", "--show-prefix"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
+        let prefix = try Self.git(["rev-parse", "--show-prefix"], in: root).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         temporary = NSTemporaryDirectory() + "ffgen-diff-" + UUID().uuidString
         let extracted = temporary + "/tree"
         do {
@@ -80,7 +84,8 @@ public final class GitRevision: @unchecked Sendable {
             try process.run()
         } catch {
             throw GitOpsError(
-                code: .repository, message: "cannot run \(arguments.first ?? executable): \(error.localizedDescription)",
+                code: .repository,
+                message: "cannot run \(arguments.first ?? executable): \(error.localizedDescription)",
                 hint: "ffgen diff --base needs git on the PATH")
         }
         // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.

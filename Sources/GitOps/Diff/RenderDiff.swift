@@ -61,7 +61,8 @@ public enum RenderDiff {
     public static func diffObjects(
         old: [RenderedObject], new: [RenderedObject], match: (RenderedObject) -> ObjectKey
     ) -> [ObjectDiff] {
-        diffObjects(old: old, new: new, oldMatch: match, newMatch: match, sameApplication: { $0.application == $1.application })
+        diffObjects(
+            old: old, new: new, oldMatch: match, newMatch: match, sameApplication: { $0.application == $1.application })
     }
 
     private static func diffObjects(
@@ -78,7 +79,11 @@ public enum RenderDiff {
                 let index = candidates.firstIndex { sameApplication($0, object) } ?? 0
                 let counterpart = candidates.remove(at: index)
                 pending[key] = candidates
-                if let diff = diffObject(old: counterpart, new: object, sameApplication: sameApplication(counterpart, object)) { out.append(diff) }
+                if let diff = diffObject(
+                    old: counterpart, new: object, sameApplication: sameApplication(counterpart, object))
+                {
+                    out.append(diff)
+                }
             } else {
                 out.append(
                     ObjectDiff(
@@ -110,7 +115,10 @@ public enum RenderDiff {
         guard old.content != new.content else { return nil }
         var changes: [FieldChange] = []
         if !sameApplication {
-            changes.append(FieldChange(path: "(application)", kind: .changed, old: .string(old.application), new: .string(new.application)))
+            changes.append(
+                FieldChange(
+                    path: "(application)", kind: .changed, old: .string(old.application), new: .string(new.application))
+            )
         }
         let parsedOld = try? HelmYAML.parseAny(old.content, file: old.path)
         let parsedNew = try? HelmYAML.parseAny(new.content, file: new.path)
@@ -127,7 +135,9 @@ public enum RenderDiff {
         }
         if old.source != new.source {
             changes.append(
-                FieldChange(path: "# Source", kind: .text, old: .string(old.source), new: .string(new.source), impact: .cosmetic))
+                FieldChange(
+                    path: "# Source", kind: .text, old: .string(old.source), new: .string(new.source), impact: .cosmetic
+                ))
         }
         if changes.isEmpty {
             changes.append(FieldChange(path: "(YAML text)", kind: .text, impact: .cosmetic))

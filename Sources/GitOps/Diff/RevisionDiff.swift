@@ -36,7 +36,8 @@ public struct RevisionDiff: Sendable {
         }
         defer { headTree?.remove() }
         let oldConfig = try Self.config(at: baseTree.root, fallback: workingConfig)
-        let newConfig = try headTree.map { tree throws(GitOpsError) in try Self.config(at: tree.root, fallback: workingConfig) }
+        let newConfig =
+            try headTree.map { tree throws(GitOpsError) in try Self.config(at: tree.root, fallback: workingConfig) }
             ?? workingConfig
         let oldEnvironments = try Self.discover(oldConfig)
         let newEnvironments = try Self.discover(newConfig)
@@ -87,7 +88,9 @@ public struct RevisionDiff: Sendable {
     private static func config(at root: String, fallback: RepositoryConfig) throws(GitOpsError) -> RepositoryConfig {
         var config = try RepositoryConfig.load(root: root)
         for url in fallback.repositoryURLs
-        where !config.repositoryURLs.contains(where: { RepositoryConfig.normalizeURL($0) == RepositoryConfig.normalizeURL(url) }) {
+        where !config.repositoryURLs.contains(where: {
+            RepositoryConfig.normalizeURL($0) == RepositoryConfig.normalizeURL(url)
+        }) {
             config.repositoryURLs.append(url)
         }
         return config

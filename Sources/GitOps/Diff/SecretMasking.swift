@@ -94,7 +94,9 @@ public enum SecretMasking {
         var block = [entry.value]
         while index < lines.count {
             let next = lines[index]
-            guard next.allSatisfy({ $0 == " " }) || next.prefix(while: { $0 == " " }).count > entry.indent else { break }
+            guard next.allSatisfy({ $0 == " " }) || next.prefix(while: { $0 == " " }).count > entry.indent else {
+                break
+            }
             block.append(next)
             index += 1
         }

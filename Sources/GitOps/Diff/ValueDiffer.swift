@@ -43,11 +43,17 @@ public struct ValueDiffer: Sendable {
         let keys = Set(a.keys).union(b.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for key in keys {
             let child = Self.child(path, key: key)
-            let mask = masked || SecretMasking.isCredentialKey(key) || (path.isEmpty && SecretMasking.isSecretData(kind: kind, field: key))
+            let mask =
+                masked || SecretMasking.isCredentialKey(key)
+                || (path.isEmpty && SecretMasking.isSecretData(kind: kind, field: key))
             switch (a[key], b[key]) {
             case (let x?, let y?): compare(x, y, path: child, masked: mask, into: &out)
-            case (let x?, nil): out.append(mask ? maskedChange(child, old: x, new: nil) : FieldChange(path: child, kind: .removed, old: x))
-            case (nil, let y?): out.append(mask ? maskedChange(child, old: nil, new: y) : FieldChange(path: child, kind: .added, new: y))
+            case (let x?, nil):
+                out.append(
+                    mask ? maskedChange(child, old: x, new: nil) : FieldChange(path: child, kind: .removed, old: x))
+            case (nil, let y?):
+                out.append(
+                    mask ? maskedChange(child, old: nil, new: y) : FieldChange(path: child, kind: .added, new: y))
             case (nil, nil): break
             }
         }
@@ -64,11 +70,13 @@ public struct ValueDiffer: Sendable {
                 byName ? path + "[name=" + id + "]" : path + "[\(index)]"
             }
             // A scalar replaced in place (`dnsNames[0]` from one name to another) reads as one change.
-            let replaced = byName
+            let replaced =
+                byName
                 ? Set<Int>()
-                : Set(oldIDs.ids.indices.filter { i in
-                    newIndex[oldIDs.ids[i]] == nil && i < newIDs.ids.count && oldIndex[newIDs.ids[i]] == nil
-                })
+                : Set(
+                    oldIDs.ids.indices.filter { i in
+                        newIndex[oldIDs.ids[i]] == nil && i < newIDs.ids.count && oldIndex[newIDs.ids[i]] == nil
+                    })
             for (i, id) in oldIDs.ids.enumerated() where newIndex[id] == nil {
                 if replaced.contains(i) {
                     out.append(FieldChange(path: elementPath(id, i), kind: .changed, old: a[i], new: b[i]))
@@ -86,7 +94,8 @@ public struct ValueDiffer: Sendable {
             for (k, id) in commonNew.enumerated() {
                 guard let i = oldIndex[id], let j = newIndex[id] else { continue }
                 if !stable.contains(k) {
-                    var change = FieldChange(path: elementPath(id, j), kind: .moved, old: a[i], new: b[j], impact: .order)
+                    var change = FieldChange(
+                        path: elementPath(id, j), kind: .moved, old: a[i], new: b[j], impact: .order)
                     change.move = (i, j)
                     out.append(change)
                 }
@@ -139,12 +148,14 @@ public struct ValueDiffer: Sendable {
 
     /// `parent.key`, or `parent["key"]` when the key is not a plain word (`metadata.labels["app.k8s.io/name"]`).
     public static func child(_ parent: String, key: String) -> String {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F: true
-            default: false
+        let plain =
+            !key.isEmpty
+            && key.utf8.allSatisfy { byte in
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F: true
+                default: false
+                }
             }
-        }
         if plain { return parent.isEmpty ? key : parent + "." + key }
         return parent + "[\"" + key + "\"]"
     }
