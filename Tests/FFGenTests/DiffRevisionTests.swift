@@ -79,6 +79,21 @@ import Values
         #expect(try history.state() == before)
     }
 
+    @Test func aRepositoryInASubFolderOfTheGitWorkTree() throws {
+        let history = try History()
+        let root = history.repository.root
+        try FileManager.default.createDirectory(atPath: root + "/deploy", withIntermediateDirectories: true)
+        try history.git("mv", "charts", "ffnodes", "deploy/")
+        try history.git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "move")
+        try history.repository.edit(
+            "deploy/ffnodes/fitfile/ff-test-a/values.yaml", replacing: "docs.fitfile.net", with: "ui.fitfile.net")
+        let report = try RevisionDiff(root: root + "/deploy", threads: 2).compare(base: "HEAD", head: nil)
+        #expect(report.compared == 2)
+        let certificate = report.environments.first?.objects.first { $0.key.kind == "Certificate" }
+        #expect(certificate?.changes.map(\.path) == ["spec.dnsNames[0]"])
+        #expect(certificate?.changes.first?.new?.stringValue == "ui.fitfile.net")
+    }
+
     @Test func anUnknownRevisionIsAnError() throws {
         let history = try History()
         #expect(throws: GitOpsError.self) {

@@ -28,8 +28,6 @@ public final class GitRevision: @unchecked Sendable {
                     + "fetch the base first")
         }
         self.commit = commit
-        let prefix = try Self.git(["rev-parse", "--show-prefix"], in: root).trimmingCharacters(
-            in: .whitespacesAndNewlines)
         temporary = NSTemporaryDirectory() + "ffgen-diff-" + UUID().uuidString
         let extracted = temporary + "/tree"
         do {
@@ -37,14 +35,12 @@ public final class GitRevision: @unchecked Sendable {
         } catch {
             throw GitOpsError(code: .io, message: "cannot create \(extracted): \(error.localizedDescription)")
         }
+        // Run inside `root`, git archive writes the part of the commit under that folder, with paths relative
+        // to it (the repository may live in a sub-folder of the git work tree); pathspecs are relative to it too.
         self.root = extracted
         let archive = temporary + "/tree.tar"
-        // `commit:prefix` is the tree of the repository's folder; the exclusions are pathspecs relative to it.
-        let treeish = prefix.isEmpty ? commit : commit + ":" + String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
-        var arguments = ["archive", "--format=tar", "-o", archive, treeish]
-        if !exclude.isEmpty {
-            arguments += ["--", "."] + exclude.map { ":(exclude)" + $0 }
-        }
+        let arguments =
+            ["archive", "--format=tar", "-o", archive, commit, "--", "."] + exclude.map { ":(exclude)" + $0 }
         do {
             _ = try Self.git(arguments, in: root)
             _ = try Self.run("/usr/bin/env", ["tar", "-xf", archive, "-C", extracted], in: root)
