@@ -112,9 +112,20 @@ import Values
                 #expect(object.changes.first?.new.map(DiffFormatter.show) == "3")
             }
         }
+        // The summary counts the one change everywhere it happens.
+        let pattern = try #require(report.patterns.first)
+        #expect(report.patterns.count == 1)
+        #expect(
+            pattern.kind == "Certificate" && pattern.path == "spec.revisionHistoryLimit" && pattern.change == "added")
+        #expect(pattern.objects == 9 && pattern.environments == 2)
+        #expect(
+            DiffFormatter(format: .text).render(report).contains(
+                "most common changes:\n  Certificate spec.revisionHistoryLimit: added 3 (9 objects in 2 environments)\n"
+            ))
         let markdown = DiffFormatter(format: .markdown).render(report)
         #expect(markdown.contains("| Environment | Added | Removed | Changed | Cosmetic |\n"))
         #expect(markdown.contains("| `fitfile/ff-a` | 0 | 0 | 3 | 0 |\n"))
+        #expect(markdown.contains("| Certificate | `spec.revisionHistoryLimit` | added 3 | 9 | 2 |\n"))
         #expect(
             markdown.contains(
                 "! Certificate argocd/argocd (cert-manager.io/v1, application certificates)\n"

@@ -58,6 +58,14 @@ public struct DiffFormatter: Sendable {
                 + "(\(report.compared) environment\(report.compared == 1 ? "" : "s") compared)\n"
         }
         var out = "ffgen diff \(report.oldLabel) → \(report.newLabel): \(summary(report))\n"
+        let patterns = report.patterns
+        if report.environments.count > 1 {
+            out += "\nmost common changes:\n"
+            for pattern in patterns.prefix(Self.patternLimit) {
+                out += "  " + describe(pattern) + " (\(counted(pattern)))\n"
+            }
+            if patterns.count > Self.patternLimit { out += "  … \(patterns.count - Self.patternLimit) more\n" }
+        }
         for environment in report.environments {
             out +=
                 "\n" + paint(environment.name, .bold) + environmentStatus(environment) + ": " + counts(environment)
@@ -67,6 +75,31 @@ public struct DiffFormatter: Sendable {
             }
         }
         return out
+    }
+
+    /// How many change patterns the text and markdown summaries list.
+    public static let patternLimit = 12
+
+    // `Certificate spec.revisionHistoryLimit: added 3`, `Certificate object added`.
+    private func describe(_ pattern: ChangePattern) -> String {
+        if pattern.path.isEmpty { return pattern.kind + " " + pattern.change }
+        return pattern.kind + " " + pattern.path + ": " + change(of: pattern)
+    }
+
+    private func change(of pattern: ChangePattern) -> String {
+        guard let values = pattern.values else { return pattern.change }
+        switch pattern.change {
+        case "added": return "added " + show(values.new)
+        case "removed": return "removed " + show(values.old)
+        case "changed": return show(values.old) + " → " + show(values.new)
+        case "moved": return "moved " + show(values.new)
+        default: return pattern.change
+        }
+    }
+
+    private func counted(_ pattern: ChangePattern) -> String {
+        "\(pattern.objects) object\(pattern.objects == 1 ? "" : "s") in \(pattern.environments) "
+            + "environment\(pattern.environments == 1 ? "" : "s")"
     }
 
     private func environmentStatus(_ environment: EnvironmentDiff) -> String {
@@ -187,6 +220,19 @@ public struct DiffFormatter: Sendable {
                 "| `\(environment.name)`\(environmentStatus(environment)) | \(environment.added) | "
                 + "\(environment.removed) | \(environment.changed) | \(environment.cosmetic) |\n"
         }
+        let patterns = report.patterns
+        if report.environments.count > 1 {
+            out += "\n| Object | Field | Change | Objects | Environments |\n|---|---|---|---:|---:|\n"
+            for pattern in patterns.prefix(Self.patternLimit) {
+                let field = pattern.path.isEmpty ? "" : "`" + pattern.path + "`"
+                out +=
+                    "| \(pattern.kind) | \(field) | \(cell(change(of: pattern))) | \(pattern.objects) | "
+                    + "\(pattern.environments) |\n"
+            }
+            if patterns.count > Self.patternLimit {
+                out += "\n\(patterns.count - Self.patternLimit) more kinds of change in the sections below.\n"
+            }
+        }
         for environment in report.environments {
             out +=
                 "\n<details><summary><b>\(escapeHTML(environment.name))</b>\(environmentStatus(environment)): "
@@ -208,6 +254,12 @@ public struct DiffFormatter: Sendable {
         if line.contains(": removed ") { return "-" + line }
         if line.hasPrefix("~ ") { return "! " + line.dropFirst(2) }
         return " " + line
+    }
+
+    // Text for a table cell: pipes escaped, HTML neutralised, at most 80 characters.
+    private func cell(_ text: String) -> String {
+        let short = text.count > 80 ? String(text.prefix(79)) + "…" : text
+        return escapeHTML(short).replacingOccurrences(of: "|", with: "\\|")
     }
 
     private func escapeHTML(_ text: String) -> String {
@@ -248,8 +300,21 @@ public struct DiffFormatter: Sendable {
             ("old", .string(report.oldLabel)), ("new", .string(report.newLabel)),
             ("compared", .int(Int64(report.compared))), ("differences", .bool(report.hasDifferences)),
             ("environments", .list(environments)),
+            ("patterns", .list(report.patterns.map(jsonPattern))),
         ])
         return ((try? GoJSON.marshal(document, escapeHTML: false, indent: "  ")) ?? "{}") + "\n"
+    }
+
+    private func jsonPattern(_ pattern: ChangePattern) -> Value {
+        var pairs: [(String, Value)] = [
+            ("kind", .string(pattern.kind)), ("path", .string(pattern.path)), ("change", .string(pattern.change)),
+            ("objects", .int(Int64(pattern.objects))), ("environments", .int(Int64(pattern.environments))),
+        ]
+        if let values = pattern.values {
+            if let old = values.old { pairs.append(("old", old)) }
+            if let new = values.new { pairs.append(("new", new)) }
+        }
+        return .map(ValueMap(pairs))
     }
 
     private func jsonChange(_ change: FieldChange) -> Value {

@@ -177,3 +177,122 @@ public struct DiffReport: Sendable {
     /// Whether anything differs (`ffgen diff` exits 1).
     public var hasDifferences: Bool { !environments.isEmpty }
 }
+
+/// The same kind of change counted across every object and environment of a report: what a chart change does
+/// everywhere, at a glance.
+public struct ChangePattern: Sendable {
+    /// The object kind (`Certificate`).
+    public var kind: String
+    /// The field path with list positions and names generalised (`spec.dnsNames[*]`, `…[name=*].image`), or
+    /// empty for whole objects added or removed.
+    public var path: String
+    /// `added`, `removed`, `changed`, `moved`, `lines`, `masked` or `text`; for whole objects, `object added` or
+    /// `object removed`.
+    public var change: String
+    /// The old and new values when every occurrence has the same ones (never for masked fields).
+    public var values: (old: Value?, new: Value?)?
+    /// How many objects show it.
+    public var objects: Int
+    /// How many environments.
+    public var environments: Int
+}
+
+extension DiffReport {
+    /// Every pattern of change, the most widespread first (then by kind and path).
+    public var patterns: [ChangePattern] {
+        struct Group {
+            var pattern: ChangePattern
+            var environments: Set<String>
+            var uniform: Bool
+        }
+        var groups: [String: Group] = [:]
+        var order: [String] = []
+        func add(_ environment: String, kind: String, path: String, change: String, old: Value?, new: Value?) {
+            let id = kind + "\u{0}" + path + "\u{0}" + change
+            if var group = groups[id] {
+                group.pattern.objects += 1
+                group.environments.insert(environment)
+                if group.uniform, let values = group.pattern.values,
+                    !Self.same(values.old, old) || !Self.same(values.new, new)
+                {
+                    group.uniform = false
+                    group.pattern.values = nil
+                }
+                groups[id] = group
+            } else {
+                let values: (Value?, Value?)? = change == "masked" ? nil : (old, new)
+                groups[id] = Group(
+                    pattern: ChangePattern(
+                        kind: kind, path: path, change: change, values: values, objects: 1, environments: 0),
+                    environments: [environment], uniform: values != nil)
+                order.append(id)
+            }
+        }
+        for environment in environments {
+            for object in environment.objects {
+                switch object.status {
+                case .added, .removed:
+                    add(
+                        environment.name, kind: object.key.kind, path: "", change: "object " + object.status.rawValue,
+                        old: nil, new: nil)
+                case .changed:
+                    // One count per object and pattern, however many elements of a list it touches.
+                    var seen = Set<String>()
+                    for change in object.changes {
+                        let path = Self.generalised(change.path)
+                        guard seen.insert(path + "\u{0}" + change.kind.rawValue).inserted else { continue }
+                        add(
+                            environment.name, kind: object.key.kind, path: path, change: change.kind.rawValue,
+                            old: change.old, new: change.new)
+                    }
+                }
+            }
+        }
+        return order.compactMap { id -> ChangePattern? in
+            guard let group = groups[id] else { return nil }
+            var pattern = group.pattern
+            pattern.environments = group.environments.count
+            return pattern
+        }.sorted { lhs, rhs in
+            if lhs.objects != rhs.objects { return lhs.objects > rhs.objects }
+            return (lhs.kind, lhs.path, lhs.change) < (rhs.kind, rhs.path, rhs.change)
+        }
+    }
+
+    private static func same(_ a: Value?, _ b: Value?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): x.deepEquals(y)
+        default: false
+        }
+    }
+
+    // `a[3].b[name=web]` → `a[*].b[name=*]`.
+    static func generalised(_ path: String) -> String {
+        var out = ""
+        var inBracket = false
+        var bracket = ""
+        for character in path {
+            if inBracket {
+                if character == "]" {
+                    inBracket = false
+                    if bracket.hasPrefix("name=") {
+                        out += "[name=*]"
+                    } else if bracket.first == "\"" {
+                        out += "[" + bracket + "]"
+                    } else {
+                        out += "[*]"
+                    }
+                } else {
+                    bracket.append(character)
+                }
+            } else if character == "[" {
+                inBracket = true
+                bracket = ""
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
