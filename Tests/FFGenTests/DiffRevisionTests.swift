@@ -94,6 +94,18 @@ import Values
         #expect(certificate?.changes.first?.new?.stringValue == "ui.fitfile.net")
     }
 
+    @Test func aRenderErrorNamesTheSide() throws {
+        let history = try History()
+        try history.repository.write("charts/certs/templates/broken.yaml", "{{ nosuchfunction }}\n")
+        do {
+            _ = try RevisionDiff(root: history.repository.root, threads: 2).compare(base: "HEAD", head: nil)
+            Issue.record("a broken chart in the working tree must fail")
+        } catch {
+            #expect(error.environment?.hasSuffix(" at working tree") == true)
+            #expect(error.description.hasPrefix("in environment fitfile/ff-test-a at working tree, application "))
+        }
+    }
+
     @Test func anUnknownRevisionIsAnError() throws {
         let history = try History()
         #expect(throws: GitOpsError.self) {

@@ -51,14 +51,14 @@ public struct RevisionDiff: Sendable {
         func selected(_ environments: [Environment]) -> [Environment] {
             wanted.isEmpty ? environments : environments.filter { wanted.contains($0.id) }
         }
-        let oldRender = try RepositoryRenderer(config: oldConfig).render(
-            environments: selected(oldEnvironments), threads: threads)
-        let newRender = try RepositoryRenderer(config: newConfig).render(
-            environments: selected(newEnvironments), threads: threads)
+        let newSide = headTree.map { "\($0.revision) (\($0.shortCommit))" } ?? "working tree"
+        let oldRender = try Self.render(
+            oldConfig, selected(oldEnvironments), threads: threads, side: "\(base) (\(baseTree.shortCommit))")
+        let newRender = try Self.render(newConfig, selected(newEnvironments), threads: threads, side: newSide)
         return RenderDiff.compare(
             old: oldRender.environments, new: newRender.environments,
             oldLabel: "\(base) (\(baseTree.shortCommit))",
-            newLabel: headTree.map { "\($0.revision) (\($0.shortCommit))" } ?? "working tree")
+            newLabel: newSide)
     }
 
     /// Compares two environments of the working tree (`ORG/ENV` each).
@@ -94,6 +94,20 @@ public struct RevisionDiff: Sendable {
             config.repositoryURLs.append(url)
         }
         return config
+    }
+
+    // Renders one side; a failure names the side (`in environment fitfile/ff-a at HEAD~1 (…)`), since either
+    // revision can be the broken one.
+    private static func render(
+        _ config: RepositoryConfig, _ environments: [Environment], threads: Int, side: String
+    ) throws(GitOpsError) -> RepositoryRenderer.Result {
+        do {
+            return try RepositoryRenderer(config: config).render(environments: environments, threads: threads)
+        } catch {
+            var located = error
+            located.environment = (error.environment ?? "?") + " at " + side
+            throw located
+        }
     }
 
     // Every environment, or none when the revision has no environments folder yet.
