@@ -207,8 +207,14 @@ let lintCases: [LintCase] = [
     LintCase(name: "names once", environments: ["o/prod-a": production()], id: "dns.duplicate-name", expected: false),
     LintCase(
         name: "empty dnsNames", environments: ["o/prod-a": production(certificates: manyCertificates(1) { _ in [] })],
-        id: "dns.no-names", expected: true),
-    LintCase(name: "has names", environments: ["o/prod-a": production()], id: "dns.no-names", expected: false),
+        id: "schema.value", expected: true, message: "certs.certificates[0].dnsNames needs at least 1 item(s), it has 0"),
+    LintCase(
+        name: "bad DNS names are left to the DNS check",
+        environments: ["o/prod-a": production(certificates: manyCertificates(1) { _ in ["Web_1.fitfile.net", "Web_1.fitfile.net"] })],
+        id: "schema.value", expected: false),
+    LintCase(
+        name: "schema errors are not repeated as a failed render",
+        environments: ["o/prod-a": production(deploy: "certManager: \"yes\"")], id: "render.failed", expected: false),
     // certificates
     LintCase(
         name: "two certificates one secret",

@@ -11,7 +11,6 @@ public struct DNSNameRule: LintRule {
             LintCheck("dns.wildcard", .error, "A `*` that is not the whole leftmost label (`*.example.com`)."),
             LintCheck("dns.common-name-too-long", .warning, "The first name is longer than a Common Name may be (64)."),
             LintCheck("dns.duplicate-name", .error, "The same name twice in one certificate."),
-            LintCheck("dns.no-names", .error, "A certificate without any DNS name."),
         ]
     }
 
@@ -21,12 +20,6 @@ public struct DNSNameRule: LintRule {
         for env in repository.environments {
             for cert in env.certs.certificates {
                 let label = cert.name.isEmpty ? cert.path : "certificate \(cert.name)"
-                if cert.dnsNames.isEmpty {
-                    out.append(
-                        env.finding(
-                            "dns.no-names", .error, at: env.location(cert.path + ".dnsNames"),
-                            "\(label) has no dnsNames", hint: "list the host names it must cover in dnsNames"))
-                }
                 var seen: [String: Int] = [:]
                 for (i, name) in cert.dnsNames.enumerated() {
                     let path = cert.path + ".dnsNames[\(i)]"

@@ -41,7 +41,9 @@ public struct LintReport: Sendable {
                 case .warning: label = paint("warning", "33;1")
                 case .note: label = paint("note", "36")
                 }
-                out += "  \(f.location): \(label): \(f.message) [\(f.id)]\n"
+                let message = f.message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .joined(separator: "\n    ")
+                out += "  \(f.location): \(label): \(message) [\(f.id)]\n"
                 if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
             }
         }

@@ -135,7 +135,7 @@ public struct SchemaRule: LintRule {
             if let max = s["maxItems"].flatMap(Self.number), Double(items.count) > max {
                 report("schema.value", path, "\(path) allows at most \(Int(max)) item(s), it has \(items.count)", "remove items")
             }
-            if s["uniqueItems"]?.boolValue == true {
+            if s["uniqueItems"]?.boolValue == true && !path.hasSuffix(".dnsNames") {
                 for (i, item) in items.enumerated() where items[..<i].contains(where: { $0.deepEquals(item) }) {
                     report(
                         "schema.value", ValueLocations.child(path, index: i),
@@ -150,6 +150,8 @@ public struct SchemaRule: LintRule {
         }
 
         mutating func checkString(_ s: ValueMap, _ text: String, _ path: String) {
+            // DNS names get DNSNameRule's precise reasons instead of a pattern.
+            if Self.isDNSName(path) { return }
             let length = text.unicodeScalars.count
             if let min = s["minLength"].flatMap(Self.number), Double(length) < min {
                 report("schema.value", path, "\(path) is shorter than \(Int(min)) character(s)", "set a value")
@@ -172,6 +174,12 @@ public struct SchemaRule: LintRule {
             if let max = s["maximum"].flatMap(Self.number), n > max {
                 report("schema.value", path, "\(path) is \(GoFormat.describe(value)), above the maximum \(GoFormat.formatFloatG(max))", "lower it")
             }
+        }
+
+        /// `certs.certificates[i].dnsNames[j]`, which DNSNameRule checks.
+        static func isDNSName(_ path: String) -> Bool {
+            guard path.hasSuffix("]"), let open = path.range(of: ".dnsNames[", options: .backwards) else { return false }
+            return !path[open.upperBound...].contains(".")
         }
 
         static func number(_ v: Value) -> Double? {
