@@ -206,10 +206,15 @@ public struct AppOfApps: Sendable {
         state: inout State
     ) throws(GitOpsError) -> [(RenderedObject, ValueMap?)] {
         let helm = source.helm ?? ArgoApplication.Helm()
+        let (options, inline) = try valueOptions(
+            helm, source: source, chartDirectory: chartDirectory, application: application, chain: chain)
         func failure(_ error: HelmError) -> GitOpsError {
-            GitOpsError(
+            // Values and schema errors name value paths; say which files the values came from, lowest first.
+            let sources = error.code == .schema || error.code == .values
+                ? [chartDirectory + "/values.yaml"] + options.valueFiles : []
+            return GitOpsError(
                 code: .render, message: error.message, applications: chain, chart: chartDirectory,
-                helm: relocated(error, chartDirectory: chartDirectory))
+                helm: relocated(error, chartDirectory: chartDirectory), valueSources: sources)
         }
         let chart: Chart
         do {
@@ -217,8 +222,6 @@ public struct AppOfApps: Sendable {
         } catch {
             throw failure(error)
         }
-        let (options, inline) = try valueOptions(
-            helm, source: source, chartDirectory: chartDirectory, application: application, chain: chain)
         var renderOptions = RenderOptions(
             releaseName: helm.releaseName.flatMap { $0.isEmpty ? nil : $0 } ?? application.name,
             namespace: helm.namespace.flatMap { $0.isEmpty ? nil : $0 }

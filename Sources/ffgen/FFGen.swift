@@ -11,7 +11,7 @@ struct FFGen: ParsableCommand {
             render every environment of a repository laid out as ffnodes/<org>/<env>/values.yaml plus charts/.
             """,
         version: FFGenVersion.string,
-        subcommands: [TemplateCommand.self, RenderCommand.self, LintCommand.self]
+        subcommands: [TemplateCommand.self, RenderCommand.self, NewCommand.self, LintCommand.self]
     )
 }
 

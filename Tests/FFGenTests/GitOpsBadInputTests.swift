@@ -37,6 +37,8 @@ import Testing
                 "in environment fitfile/ff-test-a, application ff-test-a, chart charts/ffnode:",
                 "values don't meet the specifications of the schema(s) in the following chart(s):",
                 "- at '/certs/certificates/5': missing property 'dnsNames'",
+                "values from (lowest precedence first): charts/ffnode/values.yaml < "
+                    + "ffnodes/fitfile/ff-test-a/values.yaml",
             ]),
         Case(
             name: "template error",

@@ -97,7 +97,10 @@ private func signatureVerifies(_ pem: String, _ key: RSAKey) throws -> Bool {
 }
 
 @Test func sprigCertificateAuthorityAndLeaf() throws {
-    let key = try X509.parsePrivateKeyPEM(fixtureKey)
+    guard case .rsa(let key) = try X509.parsePrivateKeyPEM(fixtureKey) else {
+        Issue.record("the fixture is an RSA key")
+        return
+    }
     let ca = try certificate(try call("genCAWithKey", .string("my-ca"), .int(365), .string(fixtureKey)))
     #expect(ca.key == fixtureKey + "\n")  // Go re-encodes the parsed key; the literal drops the final newline.
     #expect(try signatureVerifies(ca.cert, key))
@@ -190,4 +193,17 @@ extension Array where Element == UInt8 {
     let der = try pemBytes(pem)
     #expect(Array(der.prefix(16)) == [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20])
     #expect(der.count == 48)
+}
+
+@Test func sprigSelfSignedWithECKey() throws {
+    // An EC key given as PEM is used as Go uses it: ECDSA-with-SHA256 signature, id-ecPublicKey SPKI, and the key
+    // re-encoded as an "EC PRIVATE KEY" block (checked once with `openssl verify` and `openssl ec -check`).
+    let keyPEM = try #require(try call("genPrivateKey", .string("ecdsa")).stringValue)
+    let cert = try certificate(try call(
+        "genSelfSignedCertWithKey", .string("ec"), .null, .null, .int(1), .string(keyPEM)))
+    #expect(cert.key == keyPEM)
+    let der = try pemBytes(cert.cert)
+    #expect(der.windowIndex(of: DER.sequence([DER.oid([1, 2, 840, 10045, 4, 3, 2])])) != nil)
+    #expect(der.windowIndex(of: DER.sequence([DER.oid([1, 2, 840, 10045, 2, 1]), P256.curveOID])) != nil)
+    #expect(der.windowIndex(of: Array(try pemBytes(keyPEM).suffix(65))) != nil)
 }

@@ -122,6 +122,12 @@ private func errorText(_ body: () throws -> Any) -> String? { SprigTesting.error
     #expect(printed(try call("randNumeric", .int(2))) == "44")
     #expect(printed(try call("uuidv4")) == "04000000-0000-4000-8400-000000000000")
     #expect(printed(try call("randAlphaNum", .int(-1))) == "")
-    #expect(printed(try call("now")) == "2023-11-14 22:13:20 +0000 UTC")
+    // Helm prints `now` with Go's monotonic reading: {{ now }} → 2026-11-29 19:24:25.618865225 +0000 UTC m=+0.377532596,
+    // {{ now.UTC }} without it, {{ dateModify "1h" now }} with it moved by the hour.
+    let now = try call("now")
+    #expect(printed(now) == "2023-11-14 22:13:20 +0000 UTC m=+0.000000001")
+    #expect(printed(try object(now).callMethod("UTC", [])) == "2023-11-14 22:13:20 +0000 UTC")
+    #expect(printed(try call("dateModify", .string("1h"), now)) == "2023-11-14 23:13:20 +0000 UTC m=+3600.000000001")
+    #expect(printed(try call("mustToJson", now)) == "\"2023-11-14T22:13:20Z\"")
     #expect(printed(try call("ago", .int(1_699_999_000))) == "16m40s")
 }
