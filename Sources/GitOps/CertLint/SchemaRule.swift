@@ -184,7 +184,7 @@ public struct SchemaRule: LintRule {
 
         static func number(_ v: Value) -> Double? {
             switch v {
-            case .int(let i): Double(i)
+            case .int(let i, _): Double(i)
             case .float(let f): f
             default: nil
             }
