@@ -464,11 +464,10 @@ final class Executor: FunctionContext {
             if options.missingKey == .error { throw errorf("nil data; no entry for key \(GoQuote.quote(fieldName))") }
             return .invalid
         }
-        let typ = receiver.typeName
         let hasArgs = args.count > 1 || final != nil
         switch value {
         case .null:
-            throw errorf("nil pointer evaluating \(typ).\(fieldName)")
+            throw errorf("nil pointer evaluating \(receiver.typeName).\(fieldName)")
         case .object(let o):
             if o.hasMethod(fieldName) {
                 return try evalMethodCall(dot, o, fieldName, node, args, final)
@@ -488,7 +487,8 @@ final class Executor: FunctionContext {
         default:
             break
         }
-        throw errorf("can't evaluate field \(fieldName) in type \(typ)")
+        // The type name is only spelled out for errors: building it on every field access showed in profiles.
+        throw errorf("can't evaluate field \(fieldName) in type \(receiver.typeName)")
     }
 
     /// A method of a `TemplateObject`; its parameters are taken as `interface{}` values.

@@ -94,7 +94,7 @@ enum HelmFunctions {
             defer { state.tplDepth -= 1 }
             do {
                 let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
-                return .string(output.replacingOccurrences(of: "<no value>", with: ""))
+                return .string(output.removingNoValue())
             } catch let error as TemplateError {
                 let prefix =
                     error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"

@@ -7,7 +7,13 @@ import Values
 extension SprigLibrary {
     static func dateFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         let local = GoTime.Zone(env.localZone)
-        let now: @Sendable () -> GoTime = { GoTime(date: env.now(), zone: local) }
+        // The monotonic reading counts from when the library was built, as Go's counts from process start.
+        let start = env.now()
+        let now: @Sendable () -> GoTime = {
+            let date = env.now()
+            let elapsed = Int64((date.timeIntervalSince(start) * 1e9).rounded(.down))
+            return GoTime(date: date, zone: local, monotonic: max(elapsed, 1))
+        }
         // Sprig: an unknown zone name falls back to UTC.
         @Sendable func load(_ zone: String) -> GoTime.Zone {
             if zone == "Local" { return local }

@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import Testing
 import Values
@@ -20,6 +21,13 @@ struct OracleCase: CustomTestStringConvertible, Sendable {
         self.template = template
         self.output = nil
         self.error = error
+    }
+
+    /// A row of an oracle table whose input is a `template`.
+    init(_ row: OracleRow) {
+        self.template = row["template"]
+        self.output = row.output
+        self.error = row.error
     }
 
     var testDescription: String { template }

@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import GoTemplate
 import Testing
@@ -24,6 +25,21 @@ struct SprigCase: CustomTestStringConvertible, Sendable {
         self.function = function
         self.arguments = arguments
         self.expected = expected
+    }
+
+    /// A row of an `expression` oracle table: the function and arguments are read from the expression, and a
+    /// Helm error keeps only what the function itself reported (after `error calling NAME: `).
+    init(_ row: OracleRow) {
+        let expression = row["expression"]
+        let call = CallExpression.parse(expression)
+        self.template = expression
+        self.function = call?.function ?? "(unreadable expression)"
+        self.arguments = call?.arguments ?? []
+        if let output = row.output {
+            self.expected = .ok(output)
+        } else {
+            self.expected = .error(HelmMessage.afterErrorCalling(row.error ?? ""))
+        }
     }
 
     var testDescription: String { template }
