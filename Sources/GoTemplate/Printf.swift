@@ -132,7 +132,7 @@ struct Printer {
             case UInt8(ascii: "t"), UInt8(ascii: "v"): pad(b ? "true" : "false")
             default: badVerb(verb, v)
             }
-        case .int(let i, let kind): fmtInteger(i, verb, v, unsigned: kind == .uint64)
+        case .int(let i, let kind): fmtInteger(i, verb, v, unsigned: kind == .uint64 || kind == .uint8)
         case .float(let d): fmtFloat(d, verb, v)
         case .string(let s): fmtString(s, verb, v)
         case .list(let l):
@@ -245,6 +245,12 @@ struct Printer {
 
     mutating func fmtInteger(_ i: Int64, _ verb: UInt8, _ v: Value, unsigned: Bool = false) {
         switch verb {
+        case UInt8(ascii: "v") where f.sharpV && unsigned:
+            // Go: printValue fmt0x64 — `%#v` of an unsigned integer is hexadecimal with 0x.
+            let sharp = f.sharp
+            f.sharp = true
+            fmtInt(i, base: 16, upper: false, verb: verb, unsigned: true)
+            f.sharp = sharp
         case UInt8(ascii: "v"), UInt8(ascii: "d"): fmtInt(i, base: 10, upper: false, verb: verb, unsigned: unsigned)
         case UInt8(ascii: "b"): fmtInt(i, base: 2, upper: false, verb: verb, unsigned: unsigned)
         case UInt8(ascii: "o"), UInt8(ascii: "O"): fmtInt(i, base: 8, upper: false, verb: verb, unsigned: unsigned)
