@@ -145,11 +145,28 @@ public struct ChartLoader: Sendable {
 
     // MARK: Chart.yaml
 
+    /// The string fields of Helm's `Metadata` (and its `Maintainer` and `Dependency`) by JSON name.
+    private static let metadataTarget: GoJSONTarget = .structure([
+        "name": .string, "home": .string, "sources": .slice(.string), "version": .string, "description": .string,
+        "keywords": .slice(.string), "icon": .string, "apiVersion": .string, "condition": .string, "tags": .string,
+        "appVersion": .string, "annotations": .map(.string), "kubeVersion": .string, "type": .string,
+        "maintainers": .slice(.structure(["name": .string, "email": .string, "url": .string])),
+        "dependencies": .slice(
+            .structure([
+                "name": .string, "version": .string, "repository": .string, "condition": .string,
+                "tags": .slice(.string), "alias": .string,
+            ])),
+    ])
+
     /// Decodes Chart.yaml as `yaml.Unmarshal` into Helm's `Metadata` struct (unknown keys ignored).
     private func decodeMetadata(_ text: String, file: String) throws -> ChartMetadata {
         let document: Value
         do {
-            document = try codecs.yamlDocument(text)
+            if let typed = codecs.yamlTypedDocument {
+                document = try typed(text, Self.metadataTarget)
+            } else {
+                document = try codecs.yamlDocument(text)
+            }
         } catch {
             throw HelmError.chartLoad("cannot load \(file): " + HelmCodecs.message(of: error))
         }

@@ -31,7 +31,8 @@ struct GoStructDecoder {
 
     /// A scalar for a string field: YAML integers print in decimal (`0x1F` is `31`), floats as Go's `%g`
     /// (`1.10` is `1.1`), bools as `true`/`false`, null as empty.
-    // Deviation: numbers reach us as float64, so a whole float literal (`1e6`) prints like an integer.
+    // With the standard codecs, Chart.yaml's string fields arrive as text already (HelmCodecs.yamlTypedDocument);
+    // other codecs hand over float64 numbers, whose whole values print like integers.
     func scalarString(_ value: Value, field: String) throws -> String {
         switch value {
         case .string(let s): return s

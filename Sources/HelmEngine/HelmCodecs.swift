@@ -19,6 +19,9 @@ public struct HelmCodecs: Sendable {
     /// `metadata.annotations`) that gives the same map as `yamlDocument` restricted to them, or nil when the
     /// document needs `yamlDocument` (which then also reports its errors). Nil: always use `yamlDocument`.
     public var manifestHead: (@Sendable (_ text: String) -> ValueMap?)? = nil
+    /// `yamlDocument` for a typed Go target (`sigs.k8s.io/yaml.Unmarshal` into a struct): numbers and bools bound
+    /// for `string` fields become text as Go writes them (`appVersion: 1e6` is "1e+06"). Nil: `yamlDocument`.
+    public var yamlTypedDocument: (@Sendable (_ text: String, _ target: GoJSONTarget) throws -> Value)? = nil
 
     /// Creates codecs from the readers and the writer.
     public init(
@@ -42,6 +45,7 @@ public struct HelmCodecs: Sendable {
             toYAML: { value in try HelmYAML.mustToYaml(value) }
         )
         codecs.manifestHead = { text in HelmYAML.manifestHead(text) }
+        codecs.yamlTypedDocument = { text, target in try HelmYAML.parseAny(text, target: target) }
         return codecs
     }()
 

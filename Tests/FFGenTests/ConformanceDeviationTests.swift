@@ -72,13 +72,6 @@ struct DeviationCase: CustomTestStringConvertible, Sendable {
         }
     }
 
-    /// A whole float literal in a Chart.yaml string field prints like an integer (Helm: `# 1e+06`).
-    @Test func chartYAMLFloatLiteral() throws {
-        let out = try Self.render(
-            "# {{ .Chart.AppVersion }}", files: ["Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: 1e6\n"])
-        #expect(out == "---\n# Source: c/templates/t.yaml\n# 1000000\n")
-    }
-
     /// Unbounded `tpl` recursion stops with an error (Helm dies of a Go stack overflow).
     @Test func tplRecursionIsBounded() {
         #expect {
