@@ -61,6 +61,8 @@ public struct AppOfApps: Sendable {
     public init(config: RepositoryConfig, renderer: HelmRenderer = HelmRenderer(), cache: ChartCache? = nil) {
         self.config = config
         self.renderer = renderer
+        // Every environment renders the same charts: parse their templates and schemas once per run.
+        if self.renderer.cache == nil { self.renderer.cache = RenderCache() }
         self.cache = cache ?? ChartCache(codecs: renderer.codecs)
     }
 

@@ -543,9 +543,9 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         }
         let c = civil
         switch name {
-        case "Unix": return .int(seconds)
-        case "UnixNano": return .int(seconds &* 1_000_000_000 &+ nanoseconds)
-        case "UnixMilli": return .int(seconds &* 1000 &+ nanoseconds / 1_000_000)
+        case "Unix": return .int(seconds, kind: .int64)
+        case "UnixNano": return .int(seconds &* 1_000_000_000 &+ nanoseconds, kind: .int64)
+        case "UnixMilli": return .int(seconds &* 1000 &+ nanoseconds / 1_000_000, kind: .int64)
         case "Format":
             guard case .string(let layout) = arguments[0] else {
                 throw TemplateObjectError("wrong type for value; expected string; got \(arguments[0].goTypeName)")
@@ -563,7 +563,7 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         case "UTC": return .object(self.in(.utc))
         case "Local": return .object(GoTime(seconds: seconds, nanoseconds: nanoseconds, zone: zone))
         case "Add":
-            guard case .int(let d) = arguments[0] else {
+            guard case .int(let d, _) = arguments[0] else {
                 throw TemplateObjectError("wrong type for value; expected time.Duration; got \(arguments[0].goTypeName)")
             }
             return .object(adding(nanoseconds: d))

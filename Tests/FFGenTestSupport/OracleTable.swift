@@ -252,7 +252,7 @@ public enum CallExpression {
         let digits = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
         guard let first = digits.first, first.isASCII, first.isNumber || first == "." else { return nil }
         if digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return Int64(word).map(Value.int)
+            return Int64(word).map { Value.int($0) }
         }
         let allowed = Set("0123456789.eE+-")
         guard digits.allSatisfy({ allowed.contains($0) }) else { return nil }

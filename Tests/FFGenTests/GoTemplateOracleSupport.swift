@@ -53,7 +53,7 @@ func oracleData() -> Value {
 let oracleFunctions = FunctionTable([
     GoFunc("upper", [.string]) { a in .string(a[0].stringValue?.uppercased() ?? "") },
     GoFunc("repeat", [.int, .string]) { a in
-        guard case .int(let n) = a[0], case .string(let s) = a[1] else { return .null }
+        guard case .int(let n, _) = a[0], case .string(let s) = a[1] else { return .null }
         return .string(String(repeating: s, count: Int(max(n, 0))))
     },
     GoFunc("list", [], variadic: .interface) { a in .list(a) },

@@ -17,9 +17,8 @@ struct HelmRenderOracleTests {
             .sorted()
     }
 
-    /// Fixtures with a known difference: `toJson` of a Go struct writes its fields in declaration order
-    /// (`.Capabilities`), while `Value` maps are sorted.
-    static let knownIssues: Set<String> = ["c1"]
+    /// Fixtures with a known difference from Helm (none at present; list a name with its reason here).
+    static let knownIssues: Set<String> = []
 
     @Test(arguments: cases)
     func render(_ name: String) throws {

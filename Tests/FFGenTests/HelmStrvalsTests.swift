@@ -44,7 +44,7 @@ struct HelmStrvalsTests {
 
     @Test func typedIntegersAreInt64() throws {
         let map = try StrvalsParser.parse("n=1000000,z=0,s=007", mode: .typed)
-        guard case .int(1_000_000)? = map["n"], case .int(0)? = map["z"], case .string("007")? = map["s"] else {
+        guard case .int(1_000_000, .int64)? = map["n"], case .int(0, .int64)? = map["z"], case .string("007")? = map["s"] else {
             Issue.record("unexpected kinds: \(GoFormat.describe(.map(map)))")
             return
         }
