@@ -16,13 +16,6 @@ private func object(_ v: Value) throws -> any TemplateObject {
 
 private func printed(_ v: Value) -> String { SprigTesting.printed(v) }
 
-private struct NotAnObject: Error {}
-
-private func object(_ v: Value) throws -> any TemplateObject {
-    guard case .object(let o) = v else { throw NotAnObject() }
-    return o
-}
-
 /// Semver versions and times as templates see them (fields, methods, printing), run end to end; the templates and
 /// Helm's results are in Tests/Fixtures/tables/sprig-objects.json (recorded by scripts/oracle/record_tables.py).
 @Test(arguments: OracleTable.load("sprig-objects").rows.map(SprigTemplateCase.init))
