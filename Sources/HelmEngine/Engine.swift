@@ -91,8 +91,9 @@ public struct Engine: Sendable {
         let options = ExecutionOptions(missingKey: .zero)
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
-            renderable.values["Template"] = .map(
-                ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))]))
+            let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
+            template.namedType = "common.Values"  // Helm: renderable.vals["Template"] is a common.Values
+            renderable.values["Template"] = .map(template)
             var output = ""
             do {
                 try set.execute(name: name, data: .map(renderable.values), functions: table, options: options, into: &output)

@@ -96,6 +96,7 @@ public struct HelmRenderer: Sendable {
         if !options.skipSchemaValidation, let failure = SchemaValidator.validate(chart: chart, values: values, codecs: codecs, cache: cache) {
             throw SchemaValidator.helmError(failure)
         }
+        values.namedType = "common.Values"  // Helm: .Values is a common.Values
         let top = ValueMap([
             ("Chart", .map(chart.metadata.asTemplateMap(isRoot: true))), ("Capabilities", .object(capabilities)),
             ("Release", .map(options.release.templateMap)), ("Values", .map(values)),

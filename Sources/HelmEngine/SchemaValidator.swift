@@ -196,7 +196,7 @@ public enum SchemaValidator {
             case .map(let object): validateObject(s, object, path, &errors)
             case .list(let array): validateArray(s, array, path, &errors)
             case .string(let string): validateString(s, string, path, &errors)
-            case .int(let i): validateNumber(s, Double(i), path, &errors)
+            case .int(let i, _): validateNumber(s, Double(i), path, &errors)
             case .float(let f): validateNumber(s, f, path, &errors)
             default: break
             }
@@ -396,7 +396,7 @@ public enum SchemaValidator {
 
         static func number(_ v: Value?) -> Double? {
             switch v {
-            case .int(let i)?: return Double(i)
+            case .int(let i, _)?: return Double(i)
             case .float(let f)?: return f
             default: return nil
             }

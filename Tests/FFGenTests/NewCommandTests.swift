@@ -18,16 +18,18 @@ import Testing
         #expect(run.stdout == """
             created ffnodes/fitfile/ff-test-b/values.yaml (scaffold templates/letsencrypt)
             issuer: letsencrypt-staging (ff-test-b does not look like production: staging certificates are not trusted by browsers; switch with --issuer letsencrypt-prod once issuance works)
-            objects: 8
+            objects: 10
               Application argocd/ff-test-b (_root)
               Application argocd/cert-manager (ff-test-b)
               Application argocd/certificates (ff-test-b)
+              Role cert-manager/letsencrypt-cluster-issuer-key-reader (certificates)
+              RoleBinding cert-manager/letsencrypt-cluster-issuer-key-reader (certificates)
               Certificate argocd/argocd (certificates)
               Certificate ff-test-b/fitfile-ff-test-b (certificates)
               ClusterIssuer letsencrypt-prod (certificates)
               ClusterIssuer letsencrypt-staging (certificates)
               VaultStaticSecret cert-manager/cloudflare-issuer-api-token (certificates)
-            files: 8 written, 0 updated, 0 removed, 0 unchanged in generated
+            files: 10 written, 0 updated, 0 removed, 0 unchanged in generated
             next: review and commit ffnodes/fitfile/ff-test-b/values.yaml and generated/fitfile/ff-test-b/
 
             """)
@@ -115,7 +117,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("replaced ffnodes/fitfile/ff-test-a/values.yaml (scaffold templates/letsencrypt)\n"))
         // Six certificates become two: the Application and two Certificates change, four Certificates go.
-        #expect(run.stdout.contains("files: 0 written, 3 updated, 4 removed, 5 unchanged in generated\n"))
+        #expect(run.stdout.contains("files: 0 written, 3 updated, 4 removed, 7 unchanged in generated\n"))
         #expect(repository.read("ffnodes/fitfile/ff-test-a/values.yaml")?.contains("argocd.ff-test-a.example.org") == true)
         #expect(try ffgen(["render", "--check"], in: repository).status == 0)
     }
