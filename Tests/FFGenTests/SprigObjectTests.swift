@@ -9,6 +9,11 @@ import Values
 
 private func call(_ name: String, _ arguments: Value...) throws -> Value { try SprigTesting.call(name, arguments) }
 
+private func object(_ v: Value) throws -> any TemplateObject {
+    guard case .object(let o) = v else { throw FunctionError("not an object: \(v)") }
+    return o
+}
+
 private func printed(_ v: Value) -> String { SprigTesting.printed(v) }
 
 private struct NotAnObject: Error {}

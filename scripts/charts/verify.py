@@ -3,7 +3,7 @@
 
 Run with the Python that has helm_python (Helm v4 as a library):
 
-    /work/.venv-oracle/bin/python scripts/charts/verify.py
+    "$(bash scripts/oracle/setup.sh)" scripts/charts/verify.py
 
 For every environment it renders charts/ffnode with ffnodes/<org>/<env>/values.yaml, checks
 the Applications, then renders charts/certs the way Argo CD would for the `certificates`

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records the expected outputs of the `ffgen new` differential test (Tests/FFGenTests/NewDifferentialTests.swift).
 
-    /work/.venv-oracle/bin/python Tests/Fixtures/new/record.py PATH/TO/ffgen
+    "$(bash scripts/oracle/setup.sh)" Tests/Fixtures/new/record.py PATH/TO/ffgen
 
 For each case below it copies the repository (charts/, ffnodes/, templates/) to a scratch folder, runs
 `ffgen new` there with the case's arguments, and writes to Tests/Fixtures/new/expected/<case>/:
