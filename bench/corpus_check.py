@@ -6,6 +6,9 @@ Each `Tests/Fixtures/corpus/**/<case>.txtar` is unpacked into a temporary folder
 print `Error: <Helm's text>` first on stderr. This checks an optimised release binary against the same 1,000+
 recorded cases as `swift test --filter CorpusTests` without a debug build of the test target.
 
+Known differences from the Swift test: cases whose release name starts with `-` need `--` on the command line, and
+`rand*` output differs run to run; both fail here only.
+
 Usage: bench/corpus_check.py [--ffgen PATH] [--jobs N] [--write-failures FILE] [--compare FILE]
 `--compare` prints the cases failing now that were not listed in FILE (a list from an earlier run).
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,7 +38,10 @@ def unpack_txtar(path: Path, into: Path) -> dict[str, str]:
         if name is not None:
             files[name] = "".join(content)
 
-    for line in path.read_text().splitlines(keepends=True):
+    # newline="" keeps CRLF line ends as they are (some cases are about them).
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    for line in re.findall(r"[^\n]*\n|[^\n]+$", text):
         stripped = line.rstrip("\n")
         if stripped.startswith("-- ") and stripped.endswith(" --") and len(stripped) >= 6:
             flush()
@@ -46,7 +53,8 @@ def unpack_txtar(path: Path, into: Path) -> dict[str, str]:
     for rel, text in files.items():
         target = into / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text)
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
     return files
 
 

@@ -118,12 +118,12 @@ public struct ChartLoader: Sendable {
     // POSIX calls rather than FileManager: a chart is dozens of small files and FileManager's per-call overhead
     // (URL building, attribute dictionaries, Data) dominated loading.
     private func walk(path: String, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
-        let names = try FileSystem.entries(of: path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for name in names {
+        let entries = try FileSystem.entries(of: path).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, kind) in entries {
             let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let relativeName = relative.isEmpty ? name : relative + "/" + name
-            // stat follows symlinks, as Helm's walk does; a dangling link is skipped.
-            guard let isDirectory = FileSystem.isDirectory(childPath) else { continue }
+            // Symlinks are followed, as Helm's walk does (stat); a dangling link is skipped.
+            guard let isDirectory = kind ?? FileSystem.isDirectory(childPath) else { continue }
             if isDirectory {
                 if rules.ignores(relativeName, isDirectory: true) { continue }
                 try walk(path: childPath, relative: relativeName, rules: rules, into: &files)
@@ -269,11 +269,15 @@ public struct ChartLoader: Sendable {
 
 /// Thin POSIX wrappers for the chart directory walk.
 enum FileSystem {
-    /// The names in a directory, without `.` and `..` (unsorted); FileManager's error when it cannot be read.
-    static func entries(of path: String) throws -> [String] {
-        guard let dir = opendir(path) else { return try FileManager.default.contentsOfDirectory(atPath: path) }
+    /// The entries of a directory, without `.` and `..` (unsorted), each with whether it is a directory when the
+    /// directory listing says so (nil for symlinks and unknown types, which need a `stat`); FileManager's error
+    /// when the directory cannot be read.
+    static func entries(of path: String) throws -> [(name: String, isDirectory: Bool?)] {
+        guard let dir = opendir(path) else {
+            return try FileManager.default.contentsOfDirectory(atPath: path).map { ($0, nil) }
+        }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, isDirectory: Bool?)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -281,9 +285,13 @@ enum FileSystem {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append((name, true))
+            case Int32(DT_REG): entries.append((name, false))
+            default: entries.append((name, nil))
+            }
         }
-        return names
+        return entries
     }
 
     /// Whether the path (symlinks followed) is a directory; nil when it does not exist.
