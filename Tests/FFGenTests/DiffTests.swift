@@ -205,6 +205,39 @@ import Values
         #expect(masked.contains("  user: a\n") && masked.contains("  password: <masked "))
     }
 
+    @Test func credentialNamedEntriesAreMasked() {
+        func env(_ items: [(String, String)]) -> Value {
+            .map(
+                ValueMap([
+                    ("env", .list(items.map { .map(ValueMap([("name", .string($0.0)), ("value", .string($0.1))])) }))
+                ]))
+        }
+        let changes = ValueDiffer(kind: "Deployment").diff(
+            env([("DB_PASSWORD", "hunter2"), ("MODE", "a")]),
+            env([("DB_PASSWORD", "hunter3"), ("MODE", "b"), ("API_TOKEN", "t0ken")]))
+        #expect(changes.map(\.path) == ["env[name=API_TOKEN]", "env[name=DB_PASSWORD].value", "env[name=MODE].value"])
+        #expect(changes.map(\.kind) == [.added, .masked, .changed])
+        let report = DiffReport(
+            oldLabel: "a", newLabel: "b",
+            environments: [
+                EnvironmentDiff(
+                    status: .changed, name: "o/e",
+                    objects: [
+                        ObjectDiff(
+                            key: ObjectKey(apiVersion: "apps/v1", kind: "Deployment", namespace: "n", name: "d"),
+                            application: "app", status: .changed, changes: changes,
+                            old: ("x.yaml", "env:\n  - name: DB_PASSWORD\n    value: hunter2\n"),
+                            new: ("x.yaml", "env:\n  - name: DB_PASSWORD\n    value: \"hunter3\"\n"))
+                    ])
+            ], compared: 1)
+        for format in DiffFormatter.Format.allCases {
+            let output = DiffFormatter(format: format).render(report)
+            #expect(!output.contains("hunter") && !output.contains("t0ken"), "\(format): \(output)")
+            #expect(output.contains("MODE") || format == .unified, "\(format)")
+        }
+        #expect(DiffFormatter(format: .unified).render(report).contains("-    value: <masked "))
+    }
+
     @Test func listsOfNamedElementsMatchByName() {
         func containers(_ items: [(String, String)]) -> Value {
             .map(
