@@ -5,7 +5,8 @@ The script generates a repository (this repository's charts/, plus ffnodes/<org>
 N environments with 5 to 40 certificates each; some with the Vault secret, some without cert-manager,
 some on AWS Private CA, some with Let's Encrypt staging or extra cert-manager values), then:
 
-1. runs `ffgen render` on it once (process start, chart loading and writing the tree included);
+1. runs `ffgen render` on it once (process start, chart loading and writing the tree included), then
+   `ffgen render --check` (the CI gate: renders again, reads and compares every file, writes nothing);
 2. renders every environment with real Helm v4 the ArgoCD way (scripts/oracle/argocd_render.py:
    charts/ffnode with the environment's values, then charts/certs for the certificates Application),
    in this process through helm_python;
@@ -147,6 +148,17 @@ def main() -> int:
         return 2
     print(run.stdout.rstrip())
 
+    # The CI gate on the tree just written: renders everything again and compares it with the files.
+    before = os.times()
+    start = time.perf_counter()
+    check = subprocess.run([args.ffgen, "render", "--check", "--root", str(fleet)], capture_output=True, text=True)
+    check_time = time.perf_counter() - start
+    after = os.times()
+    check_cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    if check.returncode != 0:
+        print(check.stdout + check.stderr)
+        return 2
+
     repo = Repository(fleet)
     environments = repo.environments()
     start = time.perf_counter()
@@ -177,9 +189,13 @@ def main() -> int:
     print(f"fleet: {len(environments)} environments, {len(expected)} objects; "
           f"same objects: {'yes' if same else 'NO'}")
     print(f"helm (ArgoCD way, in-process): {helm_time:8.2f} s wall {helm_cpu:8.2f} s CPU")
-    print(f"ffgen render (one process):     {ffgen_time:8.2f} s wall {ffgen_cpu:8.2f} s CPU (user+system)")
-    print(f"ratio ffgen/helm: wall {ffgen_time / helm_time:.4f} ({helm_time / ffgen_time:.1f}x faster), "
+    print(f"ffgen render (one process):     {ffgen_time:8.2f} s wall {ffgen_cpu:8.2f} s CPU (user+system), "
+          f"writing {len(got)} files")
+    print(f"ffgen render --check:           {check_time:8.2f} s wall {check_cpu:8.2f} s CPU (renders, reads, compares)")
+    print(f"ratio ffgen render/helm: wall {ffgen_time / helm_time:.4f} ({helm_time / ffgen_time:.1f}x faster), "
           f"CPU {ffgen_cpu / helm_cpu:.4f} ({helm_cpu / ffgen_cpu:.1f}x less)")
+    print(f"ratio ffgen render --check/helm: wall {check_time / helm_time:.4f} ({helm_time / check_time:.1f}x faster), "
+          f"CPU {check_cpu / helm_cpu:.4f} ({helm_cpu / check_cpu:.1f}x less)")
     return 0 if same else 1
 
 

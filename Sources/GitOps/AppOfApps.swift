@@ -61,6 +61,8 @@ public struct AppOfApps: Sendable {
     public init(config: RepositoryConfig, renderer: HelmRenderer = HelmRenderer(), cache: ChartCache? = nil) {
         self.config = config
         self.renderer = renderer
+        // Every environment renders the same charts: parse their templates and schemas once per run.
+        if self.renderer.cache == nil { self.renderer.cache = RenderCache() }
         self.cache = cache ?? ChartCache(codecs: renderer.codecs)
     }
 
@@ -206,10 +208,15 @@ public struct AppOfApps: Sendable {
         state: inout State
     ) throws(GitOpsError) -> [(RenderedObject, ValueMap?)] {
         let helm = source.helm ?? ArgoApplication.Helm()
+        let (options, inline) = try valueOptions(
+            helm, source: source, chartDirectory: chartDirectory, application: application, chain: chain)
         func failure(_ error: HelmError) -> GitOpsError {
-            GitOpsError(
+            // Values and schema errors name value paths; say which files the values came from, lowest first.
+            let sources = error.code == .schema || error.code == .values
+                ? [chartDirectory + "/values.yaml"] + options.valueFiles : []
+            return GitOpsError(
                 code: .render, message: error.message, applications: chain, chart: chartDirectory,
-                helm: relocated(error, chartDirectory: chartDirectory))
+                helm: relocated(error, chartDirectory: chartDirectory), valueSources: sources)
         }
         let chart: Chart
         do {
@@ -217,8 +224,6 @@ public struct AppOfApps: Sendable {
         } catch {
             throw failure(error)
         }
-        let (options, inline) = try valueOptions(
-            helm, source: source, chartDirectory: chartDirectory, application: application, chain: chain)
         var renderOptions = RenderOptions(
             releaseName: helm.releaseName.flatMap { $0.isEmpty ? nil : $0 } ?? application.name,
             namespace: helm.namespace.flatMap { $0.isEmpty ? nil : $0 }

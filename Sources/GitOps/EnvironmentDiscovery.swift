@@ -24,7 +24,7 @@ public struct Environment: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Environments sort by `org/env` in byte order.
     public static func < (lhs: Environment, rhs: Environment) -> Bool {
-        Array(lhs.id.utf8).lexicographicallyPrecedes(Array(rhs.id.utf8))
+        lhs.id.utf8.lexicographicallyPrecedes(rhs.id.utf8)
     }
 }
 
@@ -75,7 +75,7 @@ public enum EnvironmentDiscovery {
     private static func subdirectories(of path: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { !$0.hasPrefix(".") && RepositoryConfig.isDirectory(RepoPath.join(path, $0)) }.sorted {
-            Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
     }
 }

@@ -71,11 +71,13 @@ public struct GitOpsError: Error, Sendable, CustomStringConvertible {
     public let helm: HelmError?
     /// The next action for the user.
     public let hint: String?
+    /// For values and schema errors: where the chart's values came from, lowest precedence first.
+    public let valueSources: [String]
 
     /// Creates an error.
     public init(
         code: Code, message: String, environment: String? = nil, applications: [String] = [], chart: String? = nil,
-        helm: HelmError? = nil, hint: String? = nil
+        helm: HelmError? = nil, hint: String? = nil, valueSources: [String] = []
     ) {
         self.code = code
         self.message = message
@@ -84,6 +86,7 @@ public struct GitOpsError: Error, Sendable, CustomStringConvertible {
         self.chart = chart
         self.helm = helm
         self.hint = hint
+        self.valueSources = valueSources
     }
 
     /// Where the error happened: `environment fitfile/ff-a, application ff-a → certificates, chart charts/certs`.
@@ -100,6 +103,9 @@ public struct GitOpsError: Error, Sendable, CustomStringConvertible {
         var out = context.isEmpty ? "" : "in " + context + ":\n"
         if let helm {
             out += helm.ffgenDescription
+            if !valueSources.isEmpty {
+                out += "\nvalues from (lowest precedence first): " + valueSources.joined(separator: " < ")
+            }
         } else {
             out += "error: " + message
             if let hint { out += "\nhint: " + hint }

@@ -159,9 +159,7 @@ public struct TreeWriter: Sendable {
             interim.merge(removing) { current, _ in current }
             var directories: Set<String> = []
             try writeAtomically(Self.recordText(interim), to: Self.recordName, directories: &directories)
-            for path in plan.create + plan.update {
-                try writeAtomically(plan.contents[path] ?? "", to: path, directories: &directories)
-            }
+            try writeFiles(plan.create + plan.update, contents: plan.contents)
             for path in plan.remove {
                 try FileManager.default.removeItem(atPath: RepoPath.join(outputPath, path))
                 removeEmptyParents(of: path)
@@ -175,6 +173,63 @@ public struct TreeWriter: Sendable {
     }
 
     // MARK: - Files
+
+    /// Threads writing files (file creation is system time, and there are thousands of files).
+    public var writerThreads = 2
+
+    // Writes `paths`, folder by folder, spread over `writerThreads` threads. A folder belongs to one thread, so
+    // temporary names (one per process and folder) never clash.
+    private func writeFiles(_ paths: [String], contents: [String: String]) throws {
+        var grouped: [String: [String]] = [:]
+        for path in paths {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            grouped[folder, default: []].append(path)
+        }
+        let byFolder = grouped
+        let folders = byFolder.keys.sorted(by: Self.byteOrder)
+        let threads = max(1, min(writerThreads, folders.count))
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var directories: Set<String> = []
+            var index = thread
+            while index < folders.count, !failures.failed {
+                for path in byFolder[folders[index]] ?? [] {
+                    do {
+                        try writeAtomically(contents[path] ?? "", to: path, directories: &directories)
+                    } catch {
+                        failures.record(error)
+                        return
+                    }
+                }
+                index += threads
+            }
+        }
+        if let error = failures.first { throw error }
+    }
+
+    // The first error of the writer threads.
+    private final class FailureBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var error: (any Error)?
+
+        var failed: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return error != nil
+        }
+
+        var first: (any Error)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return error
+        }
+
+        func record(_ error: any Error) {
+            lock.lock()
+            if self.error == nil { self.error = error }
+            lock.unlock()
+        }
+    }
 
     // Writes through a temporary file in the target's folder and a rename, so the file is whole or absent. No
     // fsync per file: the tree is reproducible from the repository, and thousands of syncs dominate a run.
@@ -298,6 +353,6 @@ public struct TreeWriter: Sendable {
     }
 
     static func byteOrder(_ a: String, _ b: String) -> Bool {
-        Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

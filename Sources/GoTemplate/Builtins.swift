@@ -77,7 +77,7 @@ enum Builtins {
             } else {
                 switch (a, b) {
                 case (.bool(let x)?, .bool(let y)?): truth = x == y
-                case (.int(let x)?, .int(let y)?): truth = x == y
+                case (.int(let x, _)?, .int(let y, _)?): truth = x == y
                 case (.float(let x)?, .float(let y)?): truth = x == y
                 case (.string(let x)?, .string(let y)?): truth = x == y
                 default:
@@ -118,7 +118,7 @@ enum Builtins {
         if k2 == .invalid || k2 == .other { throw FunctionError("invalid type for comparison") }
         if k1 != k2 { throw incompatible(a, b) }
         switch (a, b) {
-        case (.int(let x)?, .int(let y)?): return x < y
+        case (.int(let x, _)?, .int(let y, _)?): return x < y
         case (.float(let x)?, .float(let y)?): return x < y
         case (.string(let x)?, .string(let y)?): return x.utf8.lexicographicallyPrecedes(y.utf8)
         default: throw FunctionError("invalid type for comparison")
@@ -136,7 +136,7 @@ enum Builtins {
     static func indexArg(_ index: Value?, _ cap: Int) throws -> Int {
         let x: Int64
         switch index {
-        case .int(let i)?: x = i
+        case .int(let i, _)?: x = i
         case nil, .null?: throw FunctionError("cannot index slice/array with nil")
         default: throw FunctionError("cannot index slice/array with type \(typeName(index))")
         }
@@ -164,7 +164,7 @@ enum Builtins {
                 let bytes = Array(s.utf8)
                 let x = try indexArg(index, bytes.count)
                 if x == bytes.count { throw FunctionError("reflect: string index out of range") }
-                item = RValue(.int(Int64(bytes[x])))
+                item = RValue(.int(Int64(bytes[x]), kind: .uint8))
             case .map(let m):
                 let key: String
                 switch index {
@@ -211,7 +211,7 @@ enum Builtins {
         guard let v = item.value else { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
         switch v.collectionElements ?? v {
         case .null: throw FunctionError("len of nil pointer")
-        case .string(let s): return Int64(s.utf8.count)
+        case .string(let s): return Int64(GoBytes.count(s))
         case .list(let l): return Int64(l.count)
         case .map(let m): return Int64(m.count)
         default: throw FunctionError("len of type \(Executor.typeName(v))")

@@ -303,14 +303,14 @@ final class Executor: FunctionContext {
                 if try !oneIteration(RValue(.string(k)), RValue(value: v, boxed: elementsBoxed)) { break }
             }
             return .normal
-        case .int(let n):
+        case .int(let n, let kind):
             if r.pipe.decl.count > 1 {
                 throw errorf("can't use \(Executor.describe(val.value)) to iterate over more than one variable")
             }
             if n > 0 {
                 var i: Int64 = 0
                 while i < n {
-                    if try !oneIteration(RValue(.int(i)), RValue(.int(i))) { break }
+                    if try !oneIteration(RValue(.int(i, kind: kind)), RValue(.int(i, kind: kind))) { break }
                     i += 1
                 }
                 return .normal
@@ -464,11 +464,10 @@ final class Executor: FunctionContext {
             if options.missingKey == .error { throw errorf("nil data; no entry for key \(GoQuote.quote(fieldName))") }
             return .invalid
         }
-        let typ = receiver.typeName
         let hasArgs = args.count > 1 || final != nil
         switch value {
         case .null:
-            throw errorf("nil pointer evaluating \(typ).\(fieldName)")
+            throw errorf("nil pointer evaluating \(receiver.typeName).\(fieldName)")
         case .object(let o):
             if o.hasMethod(fieldName) {
                 return try evalMethodCall(dot, o, fieldName, node, args, final)
@@ -488,7 +487,8 @@ final class Executor: FunctionContext {
         default:
             break
         }
-        throw errorf("can't evaluate field \(fieldName) in type \(typ)")
+        // The type name is only spelled out for errors: building it on every field access showed in profiles.
+        throw errorf("can't evaluate field \(fieldName) in type \(receiver.typeName)")
     }
 
     /// A method of a `TemplateObject`; its parameters are taken as `interface{}` values.
@@ -628,7 +628,7 @@ final class Executor: FunctionContext {
             if case .number(let num) = n, num.isFloat { return RValue(.float(num.float)) }
             throw errorf("expected float; found \(n.description)")
         case .int, .int64:
-            if case .number(let num) = n, num.isInt { return RValue(.int(num.int)) }
+            if case .number(let num) = n, num.isInt { return RValue(.int(num.int, kind: t == .int64 ? .int64 : .int)) }
             throw errorf("expected integer; found \(n.description)")
         case .string:
             if case .string(let s) = n { return RValue(.string(s.text)) }
@@ -713,7 +713,7 @@ final class Executor: FunctionContext {
         switch v {
         case .null: return false
         case .bool(let b): return b
-        case .int(let i): return i != 0
+        case .int(let i, _): return i != 0
         case .float(let f): return f != 0
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.isEmpty
@@ -726,12 +726,7 @@ final class Executor: FunctionContext {
     static func describe(_ v: Value?) -> String { GoFormat.describe(v ?? .null) }
 
     /// Go's type name of a concrete value (integers are `int`, as literals and `len` produce).
-    static func typeName(_ v: Value) -> String {
-        switch v {
-        case .int: return "int"
-        default: return v.goTypeName
-        }
-    }
+    static func typeName(_ v: Value) -> String { v.goTypeName }
 }
 
 /// A Go `complex128` constant (`{{ 1i }}`), which `Value` has no case for.

@@ -141,7 +141,7 @@ public protocol TemplateCollection {
 
 extension Value {
     /// The list or map a collection-like object stands for, if it is one (see `TemplateCollection`).
-    var collectionElements: Value? {
+    public var collectionElements: Value? {
         guard case .object(let o) = self else { return nil }
         if let c = o as? any TemplateCollection { return c.elements }
         switch o.goKind {

@@ -42,12 +42,7 @@ public enum GoPrintf {
     }
 
     /// Go's `%T` spelling of a value's type.
-    public static func typeString(_ v: Value) -> String {
-        switch v {
-        case .int: return "int"
-        default: return v.goTypeName
-        }
-    }
+    public static func typeString(_ v: Value) -> String { v.goTypeName }
 }
 
 /// The flags of one verb (Go `fmtFlags` plus width and precision).
@@ -137,7 +132,7 @@ struct Printer {
             case UInt8(ascii: "t"), UInt8(ascii: "v"): pad(b ? "true" : "false")
             default: badVerb(verb, v)
             }
-        case .int(let i): fmtInteger(i, verb, v)
+        case .int(let i, _): fmtInteger(i, verb, v)
         case .float(let d): fmtFloat(d, verb, v)
         case .string(let s): fmtString(s, verb, v)
         case .list(let l):
@@ -539,7 +534,7 @@ struct Printer {
             // Width.
             if i < end && format[i] == UInt8(ascii: "*") {
                 i += 1
-                if argNum < args.count, case .int(let w) = args[argNum] {
+                if argNum < args.count, case .int(let w, _) = args[argNum] {
                     f.width = Int(w)
                     if w < 0 {
                         f.width = Int(-w)
@@ -566,7 +561,7 @@ struct Printer {
                 goodArgNum = goodArgNum && good
                 if i < end && format[i] == UInt8(ascii: "*") {
                     i += 1
-                    if argNum < args.count, case .int(let p) = args[argNum] {
+                    if argNum < args.count, case .int(let p, _) = args[argNum] {
                         f.precision = p < 0 ? nil : Int(p)
                         if p > 1_000_000 {
                             out += "%!(BADPREC)"

@@ -112,25 +112,27 @@ public struct ChartLoader: Sendable {
 
     // Helm: directory.go LoadDir — lexical walk, following symlinks, honouring .helmignore.
     private func walk(_ directory: URL, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
-        let fm = FileManager.default
-        let names = try fm.contentsOfDirectory(atPath: directory.path).sorted {
-            $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
+        try walk(path: directory.path, relative: relative, rules: rules, into: &files)
+    }
+
+    // POSIX calls rather than FileManager: a chart is dozens of small files and FileManager's per-call overhead
+    // (URL building, attribute dictionaries, Data) dominated loading.
+    private func walk(path: String, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
+        let names = try FileSystem.entries(of: path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for name in names {
-            let url = directory.appendingPathComponent(name)
+            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
             let relativeName = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            // stat follows symlinks, as Helm's walk does; a dangling link is skipped.
+            guard let isDirectory = FileSystem.isDirectory(childPath) else { continue }
+            if isDirectory {
                 if rules.ignores(relativeName, isDirectory: true) { continue }
-                try walk(url, relative: relativeName, rules: rules, into: &files)
+                try walk(path: childPath, relative: relativeName, rules: rules, into: &files)
                 continue
             }
             if rules.ignores(relativeName, isDirectory: false) { continue }
-            guard let data = fm.contents(atPath: url.path) else {
+            guard var bytes = FileSystem.contents(childPath) else {
                 throw HelmError.chartLoad("error reading \(relativeName)")
             }
-            var bytes = Array(data)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
             files.append(ChartFile(name: relativeName, data: bytes))
         }
@@ -245,5 +247,57 @@ public struct ChartLoader: Sendable {
                 (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
                     || b == 0x2D
             }
+    }
+}
+
+/// Thin POSIX wrappers for the chart directory walk.
+enum FileSystem {
+    /// The names in a directory, without `.` and `..` (unsorted); FileManager's error when it cannot be read.
+    static func entries(of path: String) throws -> [String] {
+        guard let dir = opendir(path) else { return try FileManager.default.contentsOfDirectory(atPath: path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Whether the path (symlinks followed) is a directory; nil when it does not exist.
+    static func isDirectory(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The whole content of a regular file, or nil when it cannot be read.
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

@@ -11,10 +11,14 @@ public struct Engine: Sendable {
     /// The readers and writers for `.Files.AsConfig` and friends.
     public var codecs: HelmCodecs
 
+    /// Parsed template sets kept across renders, or nil to parse on every render as Helm does.
+    public var cache: RenderCache?
+
     /// Creates an engine over a base function table.
-    public init(functions: FunctionTable, codecs: HelmCodecs = .standard) {
+    public init(functions: FunctionTable, codecs: HelmCodecs = .standard, cache: RenderCache? = nil) {
         self.functions = functions
         self.codecs = codecs
+        self.cache = cache
     }
 
     /// One template file to execute and the values it sees. Helm: renderable.
@@ -59,30 +63,44 @@ public struct Engine: Sendable {
             return b.utf8.lexicographicallyPrecedes(a.utf8)
         }
         let table = HelmFunctions.table(sprig: functions)
-        var set = TemplateSet()
-        set.rootName = HelmFunctions.rootTemplateName
-        for name in names {
-            guard let renderable = templates[name] else { continue }
-            do {
-                try set.parse(name: name, text: renderable.text, functions: table)
-            } catch let error as TemplateError {
-                throw HelmTemplateErrors.parseError(error, file: name, sources: templates.mapValues(\.text))
+        // A parse depends only on the names and texts in this order (and the function names, fixed per engine).
+        let key = cache.map { _ in
+            RenderCache.TemplateSetKey(
+                rootName: HelmFunctions.rootTemplateName,
+                templates: names.flatMap { [$0, templates[$0]?.text ?? ""] })
+        }
+        let set: TemplateSet
+        if let key, let cached = cache?.templateSet(key) {
+            set = cached
+        } else {
+            var parsed = TemplateSet()
+            parsed.rootName = HelmFunctions.rootTemplateName
+            for name in names {
+                guard let renderable = templates[name] else { continue }
+                do {
+                    try parsed.parse(name: name, text: renderable.text, functions: table)
+                } catch let error as TemplateError {
+                    throw HelmTemplateErrors.parseError(error, file: name, sources: templates.mapValues(\.text))
+                }
             }
+            if let key { cache?.store(parsed, for: key) }
+            set = parsed
         }
 
         var rendered: [(path: String, content: String)] = []
         let options = ExecutionOptions(missingKey: .zero)
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
-            renderable.values["Template"] = .map(
-                ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))]))
+            let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
+            template.namedType = "common.Values"  // Helm: renderable.vals["Template"] is a common.Values
+            renderable.values["Template"] = .map(template)
             var output = ""
             do {
                 try set.execute(name: name, data: .map(renderable.values), functions: table, options: options, into: &output)
             } catch let error as TemplateError {
                 throw HelmTemplateErrors.executionError(error, file: name, sources: templates.mapValues(\.text))
             }
-            rendered.append((name, output.replacingOccurrences(of: "<no value>", with: "")))
+            rendered.append((name, output.removingNoValue()))
         }
         return rendered
     }

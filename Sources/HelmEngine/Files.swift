@@ -141,7 +141,7 @@ public final class GoBytes: TemplateObject, TemplateCollection, @unchecked Senda
     /// Slices have no fields.
     public func field(_ name: String) -> Value? { nil }
     /// The elements as Go integers.
-    public var elements: Value { .list(bytes.map { .int(Int64($0)) }) }
+    public var elements: Value { .list(bytes.map { .int(Int64($0), kind: .uint8) }) }
     /// `[104 105]`.
     public var goString: String { "[" + bytes.map { String($0) }.joined(separator: " ") + "]" }
     /// encoding/json writes `[]byte` as base64.

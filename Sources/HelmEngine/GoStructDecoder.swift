@@ -37,7 +37,7 @@ struct GoStructDecoder {
         case .string(let s): return s
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
+        case .int(let i, _): return String(i)
         case .float(let f):
             if f == f.rounded(), abs(f) < 1e18 { return String(Int64(f)) }
             return GoFormat.formatFloatG(f)

@@ -15,6 +15,10 @@ public struct HelmCodecs: Sendable {
     public var jsonDocument: @Sendable (_ text: String) throws -> Value
     /// Helm's `toYaml` (sigs.k8s.io/yaml.Marshal, final newline removed); `.Files.AsConfig` uses it.
     public var toYAML: @Sendable (_ value: Value) throws -> String
+    /// A quick reader of the fields the manifest sorter needs (`apiVersion`, `kind`, `metadata.name`,
+    /// `metadata.annotations`) that gives the same map as `yamlDocument` restricted to them, or nil when the
+    /// document needs `yamlDocument` (which then also reports its errors). Nil: always use `yamlDocument`.
+    public var manifestHead: (@Sendable (_ text: String) -> ValueMap?)? = nil
 
     /// Creates codecs from the readers and the writer.
     public init(
@@ -30,12 +34,16 @@ public struct HelmCodecs: Sendable {
     }
 
     /// The codecs of the `Values` target: HelmYAML and GoJSON.
-    public static let standard = HelmCodecs(
-        yamlDocument: { text in try HelmYAML.parseAny(text) },
-        loadValues: { text in try HelmYAML.loadValues(text) },
-        jsonDocument: { text in try GoJSON.unmarshal(text) },
-        toYAML: { value in try HelmYAML.mustToYaml(value) }
-    )
+    public static let standard: HelmCodecs = {
+        var codecs = HelmCodecs(
+            yamlDocument: { text in try HelmYAML.parseAny(text) },
+            loadValues: { text in try HelmYAML.loadValues(text) },
+            jsonDocument: { text in try GoJSON.unmarshal(text) },
+            toYAML: { value in try HelmYAML.mustToYaml(value) }
+        )
+        codecs.manifestHead = { text in HelmYAML.manifestHead(text) }
+        return codecs
+    }()
 
     private static func unavailable(_ what: String) -> HelmError {
         HelmError(code: .codec, message: "\(what) is not available in this build")

@@ -19,6 +19,8 @@ enum HelmFunctions {
     /// Per-render state of `include`: how deep each template name is nested (Helm: includedNames).
     final class IncludeDepths: @unchecked Sendable {
         var depths: [String: Int] = [:]
+        /// How many `tpl` calls are running inside each other.
+        var tplDepth = 0
     }
 
     /// The full function table for one render: Sprig, Helm's encoders, and the engine functions whose state is
@@ -28,7 +30,7 @@ enum HelmFunctions {
         for f in encoders { table.register(f) }
         let included = IncludeDepths()
         table.register(include(included))
-        table.register(tpl)
+        table.register(tpl(included))
         table.register(required)
         table.register(fail)
         // Helm: `helm template` has no cluster, so lookup returns an empty map.
@@ -81,17 +83,25 @@ enum HelmFunctions {
     }
 
     // Helm: engine.go tplFun — parse the text as `gotpl` in a copy of the set, run it, drop `<no value>`.
-    private static let tpl = GoFunc("tpl", [.string, .interface]) { args, context in
-        let text = args[0].stringValue ?? ""
-        do {
-            let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
-            return .string(output.replacingOccurrences(of: "<no value>", with: ""))
-        } catch let error as TemplateError {
-            let prefix =
-                error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"
-            throw TemplateError(
-                kind: .other, locationName: "", line: 0,
-                message: "\(prefix) \(GoQuote.quote(text)): \(error.goDescription)", underlying: error)
+    private static func tpl(_ state: IncludeDepths) -> GoFunc {
+        GoFunc("tpl", [.string, .interface]) { args, context in
+            let text = args[0].stringValue ?? ""
+            // Helm sets no limit and the Go runtime dies of a stack overflow; ffgen stops with an error instead.
+            if state.tplDepth >= includeLimit {
+                throw FunctionError("tpl calls nested more than \(includeLimit) deep (Helm crashes with a stack overflow)")
+            }
+            state.tplDepth += 1
+            defer { state.tplDepth -= 1 }
+            do {
+                let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
+                return .string(output.removingNoValue())
+            } catch let error as TemplateError {
+                let prefix =
+                    error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"
+                throw TemplateError(
+                    kind: .other, locationName: "", line: 0,
+                    message: "\(prefix) \(GoQuote.quote(text)): \(error.goDescription)", underlying: error)
+            }
         }
     }
 

@@ -50,6 +50,9 @@ public struct HelmRenderer: Sendable {
     public var codecs: HelmCodecs
     /// The template functions (Sprig; Helm's own are added by the engine).
     public var functions: FunctionTable
+    /// Parsed templates and schemas kept across renders (set by callers rendering the same charts many times),
+    /// or nil to parse on every render as Helm does.
+    public var cache: RenderCache?
 
     /// A renderer with the standard codecs and Sprig.
     public init(codecs: HelmCodecs = .standard, functions: FunctionTable = SprigLibrary.functions()) {
@@ -90,9 +93,10 @@ public struct HelmRenderer: Sendable {
 
         // Helm: util.ToRenderValuesWithSchemaValidation.
         let values = try Coalesce.values(chart: chart, overrides: userValues, mode: .coalesce)
-        if !options.skipSchemaValidation, let failure = SchemaValidator.validate(chart: chart, values: values, codecs: codecs) {
+        if !options.skipSchemaValidation, let failure = SchemaValidator.validate(chart: chart, values: values, codecs: codecs, cache: cache) {
             throw SchemaValidator.helmError(failure)
         }
+        values.namedType = "common.Values"  // Helm: .Values is a common.Values
         let top = ValueMap([
             ("Chart", .map(chart.metadata.asTemplateMap(isRoot: true))), ("Capabilities", .object(capabilities)),
             ("Release", .map(options.release.templateMap)), ("Values", .map(values)),
@@ -109,7 +113,7 @@ public struct HelmRenderer: Sendable {
                 hint: "pass --kube-version with a version the chart supports")
         }
 
-        var files = try Engine(functions: functions, codecs: codecs).render(chart: chart, top: top)
+        var files = try Engine(functions: functions, codecs: codecs, cache: cache).render(chart: chart, top: top)
         // Helm prints only the root chart's notes, and drops every file named like NOTES.txt from the manifest.
         let notes = files.first { $0.path == chart.name + "/templates/NOTES.txt" }?.content ?? ""
         files.removeAll { $0.path.hasSuffix("NOTES.txt") }

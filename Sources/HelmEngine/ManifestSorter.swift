@@ -209,7 +209,12 @@ private struct SimpleHead {
     init(document: String, path: String, codecs: HelmCodecs) throws {
         let parsed: Value
         do {
-            parsed = try codecs.yamlDocument(document)
+            // Most rendered documents are plain YAML: read just the head fields (same result as the full parse).
+            if let head = codecs.manifestHead?(document) {
+                parsed = .map(head)
+            } else {
+                parsed = try codecs.yamlDocument(document)
+            }
         } catch {
             throw HelmError(
                 code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),

@@ -89,11 +89,13 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
 
     /// encoding/json form.
     public var serialized: Value {
-        .map(
-            ValueMap([
-                ("KubeVersion", kubeVersion.serialized), ("APIVersions", apiVersions.serialized),
-                ("HelmVersion", helmVersion.serialized),
-            ]))
+        .object(
+            GoStruct(
+                goTypeName,
+                [
+                    ("KubeVersion", kubeVersion.serialized), ("APIVersions", apiVersions.serialized),
+                    ("HelmVersion", helmVersion.serialized),
+                ]))
     }
 }
 
@@ -170,7 +172,7 @@ public final class KubeVersion: TemplateObject, TemplateMethodSignatures, @unche
 
     /// encoding/json form (exported fields).
     public var serialized: Value {
-        .map(ValueMap([("Version", .string(version)), ("Major", .string(major)), ("Minor", .string(minor))]))
+        .object(GoStruct(goTypeName, [("Version", .string(version)), ("Major", .string(major)), ("Minor", .string(minor))]))
     }
 }
 
@@ -267,10 +269,12 @@ public final class HelmBuildInfo: TemplateObject, @unchecked Sendable {
 
     /// encoding/json form (`omitempty` drops the empty git fields).
     public var serialized: Value {
-        .map(
-            ValueMap([
-                ("version", .string(version)), ("go_version", .string(goVersion)),
-                ("kube_client_version", .string(kubeClientVersion)),
-            ]))
+        .object(
+            GoStruct(
+                goTypeName,
+                [
+                    ("version", .string(version)), ("go_version", .string(goVersion)),
+                    ("kube_client_version", .string(kubeClientVersion)),
+                ]))
     }
 }

@@ -28,10 +28,11 @@ public enum SchemaValidator {
 
     /// Validates `values` against the schemas of `chart` and its subcharts, as Helm's ValidateAgainstSchema:
     /// nil when valid, otherwise the text after `values don't meet the specifications …:\n`.
-    static func validate(chart: Chart, values: ValueMap, codecs: HelmCodecs) -> String? {
+    static func validate(chart: Chart, values: ValueMap, codecs: HelmCodecs, cache: RenderCache? = nil) -> String? {
         var out = ""
         if let schemaBytes = chart.schema {
-            if let failure = validateSingle(schemaText: String(decoding: schemaBytes, as: UTF8.self), values, codecs) {
+            let text = String(decoding: schemaBytes, as: UTF8.self)
+            if let failure = validateSingle(schemaText: text, values, codecs, cache: cache) {
                 out += "\(chart.name):\n" + failure
             }
         }
@@ -41,7 +42,7 @@ public enum SchemaValidator {
                 out += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
                 continue
             }
-            if let nested = validate(chart: sub, values: subValues, codecs: codecs) { out += nested }
+            if let nested = validate(chart: sub, values: subValues, codecs: codecs, cache: cache) { out += nested }
         }
         return out.isEmpty ? nil : out
     }
@@ -55,10 +56,16 @@ public enum SchemaValidator {
     }
 
     // Helm: ValidateAgainstSingleSchema + JSONSchemaValidationError.Error.
-    private static func validateSingle(schemaText: String, _ values: ValueMap, _ codecs: HelmCodecs) -> String? {
+    private static func validateSingle(
+        schemaText: String, _ values: ValueMap, _ codecs: HelmCodecs, cache: RenderCache?
+    ) -> String? {
         let schema: Value
         do {
-            schema = try codecs.jsonDocument(schemaText)
+            if let cache {
+                schema = try cache.schema(schemaText) { try codecs.jsonDocument($0) }
+            } else {
+                schema = try codecs.jsonDocument(schemaText)
+            }
         } catch {
             return HelmCodecs.message(of: error)
         }
@@ -189,7 +196,7 @@ public enum SchemaValidator {
             case .map(let object): validateObject(s, object, path, &errors)
             case .list(let array): validateArray(s, array, path, &errors)
             case .string(let string): validateString(s, string, path, &errors)
-            case .int(let i): validateNumber(s, Double(i), path, &errors)
+            case .int(let i, _): validateNumber(s, Double(i), path, &errors)
             case .float(let f): validateNumber(s, f, path, &errors)
             default: break
             }
@@ -354,7 +361,10 @@ public enum SchemaValidator {
             guard ref.hasPrefix("#") else { return nil }
             var current = root
             for token in ref.dropFirst().split(separator: "/") {
-                let key = String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+                // JSON pointer unescaping; most tokens have no `~`, and Foundation's replace is costly per token.
+                let key = token.utf8.contains(0x7E)
+                    ? String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+                    : String(token)
                 switch current {
                 case .map(let m): guard let next = m[key] else { return nil }; current = next
                 case .list(let l): guard let i = Int(key), l.indices.contains(i) else { return nil }; current = l[i]
@@ -386,7 +396,7 @@ public enum SchemaValidator {
 
         static func number(_ v: Value?) -> Double? {
             switch v {
-            case .int(let i)?: return Double(i)
+            case .int(let i, _)?: return Double(i)
             case .float(let f)?: return f
             default: return nil
             }
@@ -405,9 +415,33 @@ public enum SchemaValidator {
 
         /// ECMA-262-ish regex search (the schema library uses Go's regexp); invalid patterns never match.
         static func matches(_ pattern: String, _ text: String) -> Bool {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+            guard let regex = RegexCache.shared.regex(pattern) else { return false }
             let range = NSRange(text.startIndex..., in: text)
             return regex.firstMatch(in: text, range: range) != nil
         }
+    }
+}
+
+/// Compiled schema patterns, shared by every render of the process: compiling a pattern costs far more than
+/// matching it, and the same chart schemas are validated on every render.
+private final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+
+    private let lock = NSLock()
+    /// Pattern → compiled expression, or nil for a pattern that does not compile.
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        if let cached = compiled[pattern] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let regex = try? NSRegularExpression(pattern: pattern)
+        lock.lock()
+        compiled[pattern] = .some(regex)
+        lock.unlock()
+        return regex
     }
 }

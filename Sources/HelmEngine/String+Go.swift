@@ -3,11 +3,53 @@ extension String {
     /// The string without leading and trailing ASCII whitespace (Go's `strings.TrimSpace` for ASCII input).
     func trimmingASCIIWhitespace() -> String {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let view = utf8
+        guard let start = view.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = view.lastIndex(where: { !isSpace($0) }) else { return "" }
+        // Rendered manifests are mostly trimmed already: keep the storage rather than copying it.
+        if start == view.startIndex && view.index(after: last) == view.endIndex { return self }
+        return String(Substring(view[start...last]))
+    }
+
+    /// The text with every `<no value>` removed, as Helm's `strings.ReplaceAll(s, "<no value>", "")` after
+    /// executing a template (Helm: engine.go render, tplFun). Works on bytes; returns `self` when there is none.
+    func removingNoValue() -> String {
+        var text = self
+        text.makeContiguousUTF8()  // a no-op for native strings
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let needle = Self.noValue
+            let n = bytes.count
+            var result: [UInt8] = []
+            var copiedUpTo = 0
+            var i = 0
+            while i + needle.count <= n {
+                if bytes[i] == 0x3C && Self.matches(needle, in: bytes, at: i) {
+                    if copiedUpTo == 0 { result.reserveCapacity(n) }
+                    result.append(contentsOf: bytes[copiedUpTo..<i])
+                    i += needle.count
+                    copiedUpTo = i
+                } else {
+                    i += 1
+                }
+            }
+            if copiedUpTo == 0 { return text }
+            result.append(contentsOf: bytes[copiedUpTo..<n])
+            return String(decoding: result, as: UTF8.self)
+        } ?? text.replacingNoValueSlowly()
+    }
+
+    private static let noValue: [UInt8] = Array("<no value>".utf8)
+
+    private static func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for k in 0..<needle.count where bytes[i + k] != needle[k] { return false }
+        return true
+    }
+
+    /// The byte-array fallback for a string without contiguous UTF-8 storage (never the case after
+    /// `makeContiguousUTF8`).
+    private func replacingNoValueSlowly() -> String {
         let bytes = Array(utf8)
-        guard let start = bytes.firstIndex(where: { !isSpace($0) }),
-            let end = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(decoding: bytes[start...end], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }.removingNoValue()
     }
 
     /// Go's `strings.Split(s, "\n")`: pieces between newline bytes, a `\r` before a newline kept.

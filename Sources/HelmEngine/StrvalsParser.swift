@@ -287,9 +287,9 @@ public struct StrvalsParser {
         if lower == "true" { return .bool(true) }
         if lower == "false" { return .bool(false) }
         if lower == "null" { return .null }
-        if text == "0" { return .int(0) }
+        if text == "0" { return .int(0, kind: .int64) }
         if let first = text.utf8.first, first != UInt8(ascii: "0"), let n = GoStrconv.parseInt64(text) {
-            return .int(n)
+            return .int(n, kind: .int64)
         }
         return .string(text)
     }

@@ -5,6 +5,52 @@ import Values
 // generated leaf keys are RSA-2048). Keys given as PEM may be PKCS #1 or PKCS #8 RSA keys; EC, Ed25519 and
 // DSA keys are reported as unsupported.
 
+/// A certificate key: RSA (what Sprig generates) or P-256 ECDSA (accepted from PEM).
+enum CertificateKey {
+    case rsa(RSAKey)
+    case ec(P256.Key)
+
+    /// The public key as a `SubjectPublicKeyInfo`'s BIT STRING content.
+    var publicKeyBytes: [UInt8] {
+        switch self {
+        case .rsa(let k): return k.publicKeyDER
+        case .ec(let k): return k.publicPoint
+        }
+    }
+
+    var subjectPublicKeyInfo: [UInt8] {
+        switch self {
+        case .rsa: return DER.sequence([X509.rsaEncryption, DER.bitString(publicKeyBytes)])
+        case .ec:
+            let algorithm = DER.sequence([DER.oid([1, 2, 840, 10045, 2, 1]), P256.curveOID])
+            return DER.sequence([algorithm, DER.bitString(publicKeyBytes)])
+        }
+    }
+
+    /// The signature algorithm Go picks for this key (SHA-256 with RSA, or ECDSA with SHA-256).
+    var signatureAlgorithm: [UInt8] {
+        switch self {
+        case .rsa: return X509.sha256WithRSA
+        case .ec: return DER.sequence([DER.oid([1, 2, 840, 10045, 4, 3, 2])])
+        }
+    }
+
+    func sign(_ message: [UInt8], random: () -> UInt64) -> [UInt8] {
+        switch self {
+        case .rsa(let k): return k.signSHA256(message)
+        case .ec(let k): return k.signSHA256(message, random: random)
+        }
+    }
+
+    /// Sprig `pemBlockForKey`.
+    var pem: String {
+        switch self {
+        case .rsa(let k): return PEM.encode(type: "RSA PRIVATE KEY", k.pkcs1)
+        case .ec(let k): return PEM.encode(type: "EC PRIVATE KEY", k.der)
+        }
+    }
+}
+
 /// Sprig's `certificate` struct: PEM `Cert` and `Key`.
 final class SprigCertificate: TemplateObject, @unchecked Sendable {
     let cert: String
@@ -31,8 +77,8 @@ final class SprigCertificate: TemplateObject, @unchecked Sendable {
 extension SprigLibrary {
     static func certificateFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         let random: @Sendable () -> UInt64 = env.random
-        @Sendable func newKey() -> RSAKey { RSAKey.generate(bits: 2048, random: random) }
-        @Sendable func keyArgument(_ v: Value) throws -> RSAKey {
+        @Sendable func newKey() -> CertificateKey { .rsa(RSAKey.generate(bits: 2048, random: random)) }
+        @Sendable func keyArgument(_ v: Value) throws -> CertificateKey {
             do { return try X509.parsePrivateKeyPEM(v.stringValue ?? "") } catch let e as FunctionError {
                 throw FunctionError("parsing private key: \(e.message)")
             }
@@ -44,33 +90,33 @@ extension SprigLibrary {
             return ca
         }
         // Keys are made after the arguments are checked (Go generates first; only the random stream differs).
-        @Sendable func ca(_ a: [Value], key makeKey: () throws -> RSAKey) throws -> Value {
+        @Sendable func ca(_ a: [Value], key makeKey: () throws -> CertificateKey) throws -> Value {
             let template = try X509.Template(env, cn: a[0].stringValue ?? "", ips: .null, dns: .null,
                                              days: Cast.intArgument(a[1]), isCA: true)
             let key = try makeKey()
-            return .object(try X509.certificate(template, key: key, parent: nil, signer: key))
+            return .object(try X509.certificate(template, key: key, parent: nil, signer: key, random: random))
         }
-        @Sendable func selfSigned(_ a: [Value], key makeKey: () throws -> RSAKey) throws -> Value {
+        @Sendable func selfSigned(_ a: [Value], key makeKey: () throws -> CertificateKey) throws -> Value {
             let template = try X509.Template(env, cn: a[0].stringValue ?? "", ips: a[1], dns: a[2],
                                              days: Cast.intArgument(a[3]), isCA: false)
             try X509.checkNames(template)
             let key = try makeKey()
-            return .object(try X509.certificate(template, key: key, parent: nil, signer: key))
+            return .object(try X509.certificate(template, key: key, parent: nil, signer: key, random: random))
         }
-        @Sendable func signed(_ a: [Value], key makeKey: () throws -> RSAKey) throws -> Value {
+        @Sendable func signed(_ a: [Value], key makeKey: () throws -> CertificateKey) throws -> Value {
             let authority = try caArgument(a[4])
             guard let block = PEM.decode(authority.cert) else { throw FunctionError("unable to decode certificate") }
             guard let parent = X509.ParsedCertificate(block.bytes) else {
                 throw FunctionError("error parsing certificate: decodedSignerCert.Bytes: x509: malformed certificate")
             }
-            let signer: RSAKey
+            let signer: CertificateKey
             do { signer = try X509.parsePrivateKeyPEM(authority.key) } catch let e as FunctionError {
                 throw FunctionError("error parsing private key: \(e.message)")
             }
             let template = try X509.Template(env, cn: a[0].stringValue ?? "", ips: a[1], dns: a[2],
                                              days: Cast.intArgument(a[3]), isCA: false)
             try X509.checkNames(template)
-            return .object(try X509.certificate(template, key: try makeKey(), parent: parent, signer: signer))
+            return .object(try X509.certificate(template, key: try makeKey(), parent: parent, signer: signer, random: random))
         }
         return [
             GoFunc("genPrivateKey", [.string]) { a in
@@ -225,12 +271,12 @@ enum X509 {
     }
 
     /// Go `x509.CreateCertificate` for an RSA subject key signed with SHA-256 and RSA.
-    static func certificate(_ t: Template, key: RSAKey, parent: ParsedCertificate?, signer: RSAKey) throws
-        -> SprigCertificate
+    static func certificate(_ t: Template, key: CertificateKey, parent: ParsedCertificate?, signer: CertificateKey,
+                            random: () -> UInt64) throws -> SprigCertificate
     {
         let subject = name(t.commonName)
         let issuer = parent?.subject ?? subject
-        let spki = DER.sequence([rsaEncryption, DER.bitString(key.publicKeyDER)])
+        let spki = key.subjectPublicKeyInfo
         var extensions: [[UInt8]] = []
         // Key usage: digitalSignature | keyEncipherment (| keyCertSign), bits numbered from the most significant.
         extensions.append(extensionDER([2, 5, 29, 15], critical: true,
@@ -242,7 +288,7 @@ enum X509 {
         if t.isCA {
             // Go derives a missing CA subject key identifier: SHA-256 of the public key, cut to 160 bits.
             extensions.append(extensionDER([2, 5, 29, 14], critical: false,
-                                           DER.octetString(Array(Digest.sha256(key.publicKeyDER).prefix(20)))))
+                                           DER.octetString(Array(Digest.sha256(key.publicKeyBytes).prefix(20)))))
         }
         if let parent, issuer != subject, let aki = parent.subjectKeyId {
             extensions.append(extensionDER([2, 5, 29, 35], critical: false,
@@ -257,34 +303,37 @@ enum X509 {
         let tbs = DER.sequence([
             DER.context(0, constructed: true, DER.integer(2)),
             DER.integer(t.serial),
-            sha256WithRSA,
+            signer.signatureAlgorithm,
             issuer,
             DER.sequence([time(t.notBefore), time(t.notAfter)]),
             subject,
             spki,
             DER.context(3, constructed: true, DER.sequence(extensions)),
         ])
-        let signature = signer.signSHA256(tbs)
-        let der = DER.sequence([tbs, sha256WithRSA, DER.bitString(signature)])
-        return SprigCertificate(cert: PEM.encode(type: "CERTIFICATE", der),
-                                key: PEM.encode(type: "RSA PRIVATE KEY", key.pkcs1))
+        let signature = signer.sign(tbs, random: random)
+        let der = DER.sequence([tbs, signer.signatureAlgorithm, DER.bitString(signature)])
+        return SprigCertificate(cert: PEM.encode(type: "CERTIFICATE", der), key: key.pem)
     }
 
-    /// Sprig `parsePrivateKeyPEM`, for RSA keys.
-    static func parsePrivateKeyPEM(_ text: String) throws -> RSAKey {
+    /// Sprig `parsePrivateKeyPEM`, for RSA and P-256 keys.
+    static func parsePrivateKeyPEM(_ text: String) throws -> CertificateKey {
         guard let block = PEM.decode(text) else { throw FunctionError("no PEM data in input") }
         if block.type == "PRIVATE KEY" {
-            // PKCS #8: version, algorithm, OCTET STRING holding the PKCS #1 key.
+            // PKCS #8: version, algorithm, OCTET STRING holding the PKCS #1 or RFC 5915 key.
             guard let seq = DER.read(block.bytes), let items = DER.children(seq.content), items.count >= 3,
-                  let algorithm = DER.children(items[1].content)?.first
+                  let algorithm = DER.children(items[1].content)
             else { throw FunctionError("decoding PEM as PKCS#8: asn1: syntax error") }
-            guard algorithm.raw == DER.oid([1, 2, 840, 113549, 1, 1, 1]) else {
-                throw SprigLibrary.unsupported("a non-RSA private key")
+            if algorithm.first?.raw == DER.oid([1, 2, 840, 113549, 1, 1, 1]) {
+                guard let key = RSAKey(pkcs1: items[2].content) else {
+                    throw FunctionError("decoding PEM as PKCS#8: x509: failed to parse RSA private key")
+                }
+                return .rsa(key)
             }
-            guard let key = RSAKey(pkcs1: items[2].content) else {
-                throw FunctionError("decoding PEM as PKCS#8: x509: failed to parse RSA private key")
+            if algorithm.first?.raw == DER.oid([1, 2, 840, 10045, 2, 1]), algorithm.last?.raw == P256.curveOID,
+               let key = P256.Key(der: items[2].content) {
+                return .ec(key)
             }
-            return key
+            throw SprigLibrary.unsupported("this kind of private key")
         }
         guard block.type.hasSuffix(" PRIVATE KEY") else {
             throw FunctionError("no private key data in PEM block of type \(block.type)")
@@ -294,8 +343,11 @@ enum X509 {
             guard let key = RSAKey(pkcs1: block.bytes) else {
                 throw FunctionError("parsing RSA private key from PEM: x509: failed to parse RSA private key")
             }
-            return key
-        case "EC", "DSA": throw SprigLibrary.unsupported("a \(block.type.dropLast(12)) private key")
+            return .rsa(key)
+        case "EC":
+            guard let key = P256.Key(der: block.bytes) else { throw SprigLibrary.unsupported("this EC private key") }
+            return .ec(key)
+        case "DSA": throw SprigLibrary.unsupported("a DSA private key")
         default: throw FunctionError("invalid private key type \(block.type)")
         }
     }

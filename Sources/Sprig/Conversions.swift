@@ -5,15 +5,13 @@ import Values
 
 extension Value {
     /// Go's `reflect.Kind` name of the value as Sprig's messages print it (`Cannot find first on type int`).
-    /// Integers print as `int`, the kind of template literals, where `kindOf` keeps `Value.goKind`'s `int64`.
-    var sprigKind: String {
-        if case .int = self { return "int" }
-        return goKind
-    }
+    var sprigKind: String { goKind }
 
     /// The slice elements when the value is a Go slice or array (`reflect.Slice`, `reflect.Array`).
+    /// Sprig reflects on the kind, so a Go slice type such as `common.VersionSet` or `[]uint8` counts too.
     var sliceElements: [Value]? {
         if case .list(let l) = self { return l }
+        if case .list(let l)? = collectionElements { return l }
         return nil
     }
 }
@@ -32,7 +30,7 @@ enum Cast {
     /// trimming a zero decimal part (`"1.0"`), anything else 0.
     static func int64(_ v: Value) -> Int64 {
         switch v {
-        case .int(let i): return i
+        case .int(let i, _): return i
         case .float(let f): return truncating(f)
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseInt(trimZeroDecimal(s)) ?? 0
@@ -43,7 +41,7 @@ enum Cast {
     /// `cast.ToFloat64`: numbers widened, booleans 0/1, strings through `strconv.ParseFloat`, anything else 0.
     static func float64(_ v: Value) -> Double {
         switch v {
-        case .int(let i): return Double(i)
+        case .int(let i, _): return Double(i)
         case .float(let f): return f
         case .bool(let b): return b ? 1 : 0
         case .string(let s): return parseFloat(s) ?? 0
@@ -191,7 +189,7 @@ enum Cast {
         switch v {
         case .null: return true
         case .bool(let b): return !b
-        case .int(let i): return i == 0
+        case .int(let i, _): return i == 0
         case .float(let f): return f == 0
         case .string(let s): return s.isEmpty
         case .list(let l): return l.isEmpty
@@ -202,7 +200,7 @@ enum Cast {
 
     /// `int` argument of a Go function taking `...int` after the executor's conversion.
     static func intArgument(_ v: Value) -> Int {
-        if case .int(let i) = v { return Int(i) }
+        if case .int(let i, _) = v { return Int(i) }
         return Int(int64(v))
     }
 
@@ -284,9 +282,13 @@ extension GoPanic {
 
 /// Byte-level string helpers: Go strings are byte sequences and Go compares, searches and slices bytes.
 enum Bytes {
+    /// A Go string of these bytes (invalid UTF-8 kept, see `GoBytes`).
     static func string<C: Collection>(_ b: C) -> String where C.Element == UInt8 {
-        String(decoding: b, as: UTF8.self)
+        GoBytes.string(b)
     }
+
+    /// The bytes Go sees for a string argument (escaped raw bytes restored, see `GoBytes`).
+    static func of(_ v: Value) -> [UInt8] { GoBytes.bytes(v.stringValue ?? "") }
 
     /// Index of the first occurrence of `needle` in `hay` at or after `from` (Go `strings.Index`).
     static func index(of needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {

@@ -12,14 +12,14 @@ extension SprigLibrary {
 
     static func cryptoFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         var fs: [GoFunc] = [
-            GoFunc("sha1sum", [.string]) { a in .string(Digest.hex(Digest.sha1(Array((a[0].stringValue ?? "").utf8)))) },
+            GoFunc("sha1sum", [.string]) { a in .string(Digest.hex(Digest.sha1(Bytes.of(a[0])))) },
             GoFunc("sha256sum", [.string]) { a in
-                .string(Digest.hex(Digest.sha256(Array((a[0].stringValue ?? "").utf8))))
+                .string(Digest.hex(Digest.sha256(Bytes.of(a[0]))))
             },
             GoFunc("sha512sum", [.string]) { a in
-                .string(Digest.hex(Digest.sha512(Array((a[0].stringValue ?? "").utf8))))
+                .string(Digest.hex(Digest.sha512(Bytes.of(a[0]))))
             },
-            GoFunc("adler32sum", [.string]) { a in .string(String(Digest.adler32(Array((a[0].stringValue ?? "").utf8)))) },
+            GoFunc("adler32sum", [.string]) { a in .string(String(Digest.adler32(Bytes.of(a[0])))) },
             GoFunc("bcrypt", [.string]) { a in .string(bcrypt(a[0].stringValue ?? "", env)) },
             // Sprig v3.3 htpasswd(username, password) always hashes with bcrypt.
             GoFunc("htpasswd", [.string, .string]) { a in
@@ -36,7 +36,7 @@ extension SprigLibrary {
             },
             GoFunc("uuidv4", []) { _ in .string(uuidV4(env)) },
             GoFunc("encryptAES", [.string, .string]) { a in
-                let plaintext = Array((a[1].stringValue ?? "").utf8)
+                let plaintext = Bytes.of(a[1])
                 if plaintext.isEmpty { return .string("") }
                 let padding = 16 - plaintext.count % 16
                 let content = plaintext + [UInt8](repeating: UInt8(padding), count: padding)

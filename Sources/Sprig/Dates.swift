@@ -7,7 +7,13 @@ import Values
 extension SprigLibrary {
     static func dateFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         let local = GoTime.Zone(env.localZone)
-        let now: @Sendable () -> GoTime = { GoTime(date: env.now(), zone: local) }
+        // The monotonic reading counts from when the library was built, as Go's counts from process start.
+        let start = env.now()
+        let now: @Sendable () -> GoTime = {
+            let date = env.now()
+            let elapsed = Int64((date.timeIntervalSince(start) * 1e9).rounded(.down))
+            return GoTime(date: date, zone: local, monotonic: max(elapsed, 1))
+        }
         // Sprig: an unknown zone name falls back to UTC.
         @Sendable func load(_ zone: String) -> GoTime.Zone {
             if zone == "Local" { return local }
@@ -17,7 +23,7 @@ extension SprigLibrary {
         @Sendable func time(_ v: Value) -> GoTime {
             switch v {
             case .object(let o): return (o as? GoTime) ?? now()
-            case .int(let i): return GoTime(seconds: i, nanoseconds: 0, zone: local)
+            case .int(let i, _): return GoTime(seconds: i, nanoseconds: 0, zone: local)
             default: return now()
             }
         }
@@ -41,17 +47,18 @@ extension SprigLibrary {
                 let t: GoTime
                 switch a[0] {
                 case .object(let o): t = (o as? GoTime) ?? now()
-                case .int(let i): t = GoTime(seconds: i, nanoseconds: 0, zone: local)
+                case .int(let i, _): t = GoTime(seconds: i, nanoseconds: 0, zone: local)
                 default: t = now()
                 }
                 let since = now().nanosecondsSince(t)
                 return .string(GoDuration.string(GoDuration.round(since, to: 1_000_000_000)))
             },
             GoFunc("duration", [.interface]) { a in
+                // Sprig: only a string or an int64 counts; a Go `int` (`duration 95`) is 0s.
                 var n: Int64 = 0
                 switch a[0] {
                 case .string(let s): n = Cast.parseInt(s, base: 10) ?? 0
-                case .int(let i): n = i
+                case .int(let i, .int64): n = i
                 default: n = 0
                 }
                 return .string(GoDuration.string(n &* 1_000_000_000))
@@ -60,7 +67,7 @@ extension SprigLibrary {
                 var d: Int64 = 0
                 switch a[0] {
                 case .string(let s): d = (try? GoDuration.parse(s)) ?? 0
-                case .int(let i): d = i
+                case .int(let i, .int64): d = i  // Sprig: an `int` is not a duration (0s)
                 case .object(let o): if let t = o as? GoTime { d = now().nanosecondsSince(t) }
                 default: d = 0
                 }

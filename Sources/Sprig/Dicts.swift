@@ -94,7 +94,6 @@ extension SprigLibrary {
         let actual: String
         switch v {
         case .null: actual = "nil"
-        case .int: actual = "int"
         default: actual = v.goTypeName
         }
         return FunctionError("interface conversion: interface {} is \(actual), not \(type)")

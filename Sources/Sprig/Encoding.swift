@@ -7,14 +7,14 @@ import Values
 extension SprigLibrary {
     static func encodingFunctions() -> [GoFunc] {
         [
-            GoFunc("b64enc", [.string]) { a in .string(Base64.encode(Array((a[0].stringValue ?? "").utf8))) },
+            GoFunc("b64enc", [.string]) { a in .string(Base64.encode(Bytes.of(a[0]))) },
             GoFunc("b64dec", [.string]) { a in
                 switch Base64.decode(a[0].stringValue ?? "") {
                 case .success(let bytes): return .string(Bytes.string(bytes))
                 case .failure(let e): return .string(e.message)
                 }
             },
-            GoFunc("b32enc", [.string]) { a in .string(Base32.encode(Array((a[0].stringValue ?? "").utf8))) },
+            GoFunc("b32enc", [.string]) { a in .string(Base32.encode(Bytes.of(a[0]))) },
             GoFunc("b32dec", [.string]) { a in
                 switch Base32.decode(a[0].stringValue ?? "") {
                 case .success(let bytes): return .string(Bytes.string(bytes))

@@ -42,22 +42,27 @@ final class GoTime: TemplateObject, @unchecked Sendable {
     let seconds: Int64
     let nanoseconds: Int64
     let zone: Zone
+    /// Go's monotonic clock reading in nanoseconds (`now` has one; `String()` prints it as `m=+0.000000001`).
+    let monotonic: Int64?
 
-    init(seconds: Int64, nanoseconds: Int64, zone: Zone) {
+    init(seconds: Int64, nanoseconds: Int64, zone: Zone, monotonic: Int64? = nil) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.zone = zone
+        self.monotonic = monotonic
     }
 
-    convenience init(date: Date, zone: Zone) {
+    convenience init(date: Date, zone: Zone, monotonic: Int64? = nil) {
         let t = date.timeIntervalSince1970
         let s = t.rounded(.down)
-        self.init(seconds: Int64(s), nanoseconds: Int64(((t - s) * 1e9).rounded(.down)), zone: zone)
+        self.init(seconds: Int64(s), nanoseconds: Int64(((t - s) * 1e9).rounded(.down)), zone: zone,
+                  monotonic: monotonic)
     }
 
     /// Go's zero `time.Time` (January 1, year 1, 00:00:00 UTC).
     static let zero = GoTime(seconds: -62_135_596_800, nanoseconds: 0, zone: .fixed(name: "UTC", offset: 0))
 
+    /// `t.In(zone)`, which drops the monotonic reading as Go does.
     func `in`(_ zone: Zone) -> GoTime { GoTime(seconds: seconds, nanoseconds: nanoseconds, zone: zone) }
 
     func adding(nanoseconds d: Int64) -> GoTime {
@@ -65,7 +70,7 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         var s = seconds + d / 1_000_000_000
         var n = total
         if n < 0 { n += 1_000_000_000; s -= 1 } else if n >= 1_000_000_000 { n -= 1_000_000_000; s += 1 }
-        return GoTime(seconds: s, nanoseconds: n, zone: zone)
+        return GoTime(seconds: s, nanoseconds: n, zone: zone, monotonic: monotonic.map { $0 &+ d })
     }
 
     /// `t.Sub(u)` in nanoseconds (saturating).
@@ -507,7 +512,14 @@ final class GoTime: TemplateObject, @unchecked Sendable {
 
     var goTypeName: String { "time.Time" }
     var goKind: String { "struct" }
-    var goString: String { format("2006-01-02 15:04:05.999999999 -0700 MST") }
+    var goString: String {
+        let text = format("2006-01-02 15:04:05.999999999 -0700 MST")
+        guard let m = monotonic else { return text }
+        // Go: time.go String appends ` m=±s.nnnnnnnnn`.
+        let sign = m < 0 ? "-" : "+"
+        let magnitude = m.magnitude
+        return text + " m=\(sign)\(magnitude / 1_000_000_000)." + GoTime.pad(Int(magnitude % 1_000_000_000), 9)
+    }
     var serialized: Value { .string(format("2006-01-02T15:04:05.999999999Z07:00")) }
     func field(_ name: String) -> Value? { nil }
 
@@ -531,9 +543,9 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         }
         let c = civil
         switch name {
-        case "Unix": return .int(seconds)
-        case "UnixNano": return .int(seconds &* 1_000_000_000 &+ nanoseconds)
-        case "UnixMilli": return .int(seconds &* 1000 &+ nanoseconds / 1_000_000)
+        case "Unix": return .int(seconds, kind: .int64)
+        case "UnixNano": return .int(seconds &* 1_000_000_000 &+ nanoseconds, kind: .int64)
+        case "UnixMilli": return .int(seconds &* 1000 &+ nanoseconds / 1_000_000, kind: .int64)
         case "Format":
             guard case .string(let layout) = arguments[0] else {
                 throw TemplateObjectError("wrong type for value; expected string; got \(arguments[0].goTypeName)")
@@ -549,9 +561,9 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         case "YearDay": return .int(Int64(c.yearDay))
         case "Weekday": return .string(GoTime.longDays[c.weekday])
         case "UTC": return .object(self.in(.utc))
-        case "Local": return .object(self)
+        case "Local": return .object(GoTime(seconds: seconds, nanoseconds: nanoseconds, zone: zone))
         case "Add":
-            guard case .int(let d) = arguments[0] else {
+            guard case .int(let d, _) = arguments[0] else {
                 throw TemplateObjectError("wrong type for value; expected time.Duration; got \(arguments[0].goTypeName)")
             }
             return .object(adding(nanoseconds: d))

@@ -11,7 +11,10 @@ extension SprigLibrary {
         switch v {
         case .list(let l): return l
         case .null: throw GoPanic.nilDereference
-        default: throw FunctionError(message(v.sprigKind))
+        default:
+            // Sprig: reflect.Slice/Array of any element type (`has "v1" .Capabilities.APIVersions`).
+            if case .list(let l)? = v.collectionElements { return l }
+            throw FunctionError(message(v.sprigKind))
         }
     }
 

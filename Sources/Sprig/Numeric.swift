@@ -8,28 +8,28 @@ extension SprigLibrary {
     static func numericFunctions(_ env: SprigEnvironment) -> [GoFunc] {
         [
             GoFunc("atoi", [.string]) { a in .int(atoi(a[0].stringValue ?? "")) },
-            GoFunc("int64", [.interface]) { a in .int(Cast.int64(a[0])) },
+            GoFunc("int64", [.interface]) { a in .int(Cast.int64(a[0]), kind: .int64) },
             GoFunc("int", [.interface]) { a in .int(Cast.int64(a[0])) },
             GoFunc("float64", [.interface]) { a in .float(Cast.float64(a[0])) },
             GoFunc("toDecimal", [.interface]) { a in
                 // Sprig: strconv.ParseInt(fmt.Sprint(v), 8, 64), 0 on error.
-                .int(Cast.parseInt(GoFormat.describe(a[0]), base: 8) ?? 0)
+                .int(Cast.parseInt(GoFormat.describe(a[0]), base: 8) ?? 0, kind: .int64)
             },
-            GoFunc("add1", [.interface]) { a in .int(Cast.int64(a[0]) &+ 1) },
-            GoFunc("add", [], variadic: .interface) { a in .int(a.reduce(0) { $0 &+ Cast.int64($1) }) },
-            GoFunc("sub", [.interface, .interface]) { a in .int(Cast.int64(a[0]) &- Cast.int64(a[1])) },
+            GoFunc("add1", [.interface]) { a in .int(Cast.int64(a[0]) &+ 1, kind: .int64) },
+            GoFunc("add", [], variadic: .interface) { a in .int(a.reduce(0) { $0 &+ Cast.int64($1) }, kind: .int64) },
+            GoFunc("sub", [.interface, .interface]) { a in .int(Cast.int64(a[0]) &- Cast.int64(a[1]), kind: .int64) },
             GoFunc("div", [.interface, .interface]) { a in
                 let d = Cast.int64(a[1])
                 guard d != 0 else { throw FunctionError("runtime error: integer divide by zero") }
-                return .int(d == -1 ? 0 &- Cast.int64(a[0]) : Cast.int64(a[0]) / d)
+                return .int(d == -1 ? 0 &- Cast.int64(a[0]) : Cast.int64(a[0]) / d, kind: .int64)
             },
             GoFunc("mod", [.interface, .interface]) { a in
                 let d = Cast.int64(a[1])
                 guard d != 0 else { throw FunctionError("runtime error: integer divide by zero") }
-                return .int(d == -1 ? 0 : Cast.int64(a[0]) % d)
+                return .int(d == -1 ? 0 : Cast.int64(a[0]) % d, kind: .int64)
             },
             GoFunc("mul", [.interface], variadic: .interface) { a in
-                .int(a.dropFirst().reduce(Cast.int64(a[0])) { $0 &* Cast.int64($1) })
+                .int(a.dropFirst().reduce(Cast.int64(a[0])) { $0 &* Cast.int64($1) }, kind: .int64)
             },
             GoFunc("randInt", [.int, .int]) { a in
                 // Sprig: rand.Intn(max-min) + min; Intn panics unless max > min.
@@ -51,9 +51,9 @@ extension SprigLibrary {
                     return r
                 })
             },
-            GoFunc("biggest", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).max() ?? 0) },
-            GoFunc("max", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).max() ?? 0) },
-            GoFunc("min", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).min() ?? 0) },
+            GoFunc("biggest", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).max() ?? 0, kind: .int64) },
+            GoFunc("max", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).max() ?? 0, kind: .int64) },
+            GoFunc("min", [.interface], variadic: .interface) { a in .int(a.map(Cast.int64).min() ?? 0, kind: .int64) },
             GoFunc("maxf", [.interface], variadic: .interface) { a in
                 .float(a.dropFirst().reduce(Cast.float64(a[0])) { goMax($0, Cast.float64($1)) })
             },

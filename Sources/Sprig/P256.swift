@@ -140,20 +140,72 @@ enum P256 {
         return (f.mont.leave(f.mul(acc.x, zInv2)), f.mont.leave(f.mul(acc.y, f.mul(zInv2, zInv))))
     }
 
-    /// A new key as Go's `x509.MarshalECPrivateKey` encodes it (RFC 5915).
-    static func generateKeyDER(random: () -> UInt64) -> [UInt8] {
+    static let curveOID = DER.oid([1, 2, 840, 10045, 3, 1, 7])
+
+    /// A P-256 private key with its public point.
+    struct Key {
+        let d: BigUInt
+        let x: BigUInt
+        let y: BigUInt
+
+        init(d: BigUInt) {
+            self.d = d
+            (x, y) = P256.multiplyGenerator(d)
+        }
+
+        /// A new random key (a scalar in [1, n−1]).
+        init(random: () -> UInt64) {
+            self.init(d: P256.randomScalar(random))
+        }
+
+        /// Reads an RFC 5915 `ECPrivateKey`; nil unless it is a P-256 key.
+        init?(der: [UInt8]) {
+            guard let seq = DER.read(der), seq.tag == 0x30, let items = DER.children(seq.content), items.count >= 2,
+                  items[1].tag == 0x04
+            else { return nil }
+            if let params = items.first(where: { $0.tag == 0xA0 }), params.content != P256.curveOID { return nil }
+            let d = BigUInt(bytes: items[1].content)
+            guard !d.isZero, d < P256.n else { return nil }
+            self.init(d: d)
+        }
+
+        /// The uncompressed public point (`04 ‖ X ‖ Y`).
+        var publicPoint: [UInt8] { [0x04] + x.bytes(length: 32) + y.bytes(length: 32) }
+
+        /// Go's `x509.MarshalECPrivateKey` encoding (RFC 5915).
+        var der: [UInt8] {
+            DER.sequence([
+                DER.integer(1),
+                DER.octetString(d.bytes(length: 32)),
+                DER.context(0, constructed: true, P256.curveOID),
+                DER.context(1, constructed: true, DER.bitString(publicPoint)),
+            ])
+        }
+
+        /// ECDSA over SHA-256 (SEC 1 §4.1.3), as a DER `Ecdsa-Sig-Value`.
+        func signSHA256(_ message: [UInt8], random: () -> UInt64) -> [UInt8] {
+            let z = BigUInt(bytes: Digest.sha256(message)) % P256.n
+            while true {
+                let k = P256.randomScalar(random)
+                let r = P256.multiplyGenerator(k).x % P256.n
+                guard !r.isZero, let kInverse = k.inverse(modulus: P256.n) else { continue }
+                let s = (kInverse * ((z + (r * d) % P256.n) % P256.n)) % P256.n
+                guard !s.isZero else { continue }
+                return DER.sequence([DER.integer(r), DER.integer(s)])
+            }
+        }
+    }
+
+    static func randomScalar(_ random: () -> UInt64) -> BigUInt {
         var d = BigUInt()
         while d.isZero || !(d < n) {
             var bytes: [UInt8] = []
             for _ in 0..<32 { bytes.append(UInt8(truncatingIfNeeded: random())) }
             d = BigUInt(bytes: bytes)
         }
-        let (x, y) = multiplyGenerator(d)
-        return DER.sequence([
-            DER.integer(1),
-            DER.octetString(d.bytes(length: 32)),
-            DER.context(0, constructed: true, DER.oid([1, 2, 840, 10045, 3, 1, 7])),
-            DER.context(1, constructed: true, DER.bitString([0x04] + x.bytes(length: 32) + y.bytes(length: 32))),
-        ])
+        return d
     }
+
+    /// A new key as Go's `x509.MarshalECPrivateKey` encodes it (RFC 5915).
+    static func generateKeyDER(random: () -> UInt64) -> [UInt8] { Key(random: random).der }
 }

@@ -174,9 +174,9 @@ final class SemVersion: TemplateObject, @unchecked Sendable {
             return v
         }
         switch name {
-        case "Major": try expectCount(0); return .int(Int64(bitPattern: major))
-        case "Minor": try expectCount(0); return .int(Int64(bitPattern: minor))
-        case "Patch": try expectCount(0); return .int(Int64(bitPattern: patch))
+        case "Major": try expectCount(0); return .int(Int64(bitPattern: major), kind: .uint64)
+        case "Minor": try expectCount(0); return .int(Int64(bitPattern: minor), kind: .uint64)
+        case "Patch": try expectCount(0); return .int(Int64(bitPattern: patch), kind: .uint64)
         case "Prerelease": try expectCount(0); return .string(pre)
         case "Metadata": try expectCount(0); return .string(metadata)
         case "Original": try expectCount(0); return .string(original)

@@ -21,7 +21,7 @@ extension SprigLibrary {
             },
             GoFunc("trunc", [.int, .string]) { a in
                 let c = Cast.intArgument(a[0])
-                let b = Array((a[1].stringValue ?? "").utf8)
+                let b = Bytes.of(a[1])
                 if c < 0 && b.count + c > 0 { return .string(Bytes.string(b[(b.count + c)...])) }
                 if c >= 0 && b.count > c { return .string(Bytes.string(b[..<c])) }
                 return a[1]
@@ -34,7 +34,7 @@ extension SprigLibrary {
             GoFunc("substr", [.int, .int, .string]) { a in
                 let start = Cast.intArgument(a[0])
                 let end = Cast.intArgument(a[1])
-                let b = Array((a[2].stringValue ?? "").utf8)
+                let b = Bytes.of(a[2])
                 if start < 0 { return .string(Bytes.string(try GoPanic.slice(b, 0, end))) }
                 if end < 0 || end > b.count { return .string(Bytes.string(try GoPanic.slice(b, start, b.count))) }
                 return .string(Bytes.string(try GoPanic.slice(b, start, end)))
@@ -94,7 +94,7 @@ extension SprigLibrary {
                              wrapLongWords: true))
             },
             GoFunc("contains", [.string, .string]) { a in
-                .bool(Bytes.index(of: Array((a[0].stringValue ?? "").utf8), in: Array((a[1].stringValue ?? "").utf8)) != nil)
+                .bool(Bytes.index(of: Bytes.of(a[0]), in: Bytes.of(a[1])) != nil)
             },
             GoFunc("hasPrefix", [.string, .string]) { a in .bool(Bytes.hasPrefix(a[1].stringValue ?? "", a[0].stringValue ?? "")) },
             GoFunc("hasSuffix", [.string, .string]) { a in .bool(Bytes.hasSuffix(a[1].stringValue ?? "", a[0].stringValue ?? "")) },
@@ -142,7 +142,10 @@ extension SprigLibrary {
         switch v {
         case .list(let l): return l.filter { !$0.isNull }.map(Cast.string)
         case .null: return []
-        default: return [Cast.string(v)]
+        default:
+            // Sprig: strslice reflects over any slice type (`join "," .Capabilities.APIVersions`).
+            if case .list(let l)? = v.collectionElements { return l.filter { !$0.isNull }.map(Cast.string) }
+            return [Cast.string(v)]
         }
     }
 

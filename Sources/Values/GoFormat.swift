@@ -108,7 +108,7 @@ public enum GoFormat {
         switch value {
         case .null: out += "<nil>"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .int(let i, let kind): out += kind == .uint64 ? String(UInt64(bitPattern: i)) : String(i)
         case .float(let f): out += formatFloatG(f)
         case .string(let s): out += s
         case .list(let l):

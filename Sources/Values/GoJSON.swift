@@ -33,7 +33,7 @@ public enum GoJSON {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .int(let i, _): out += String(i)
         case .float(let f):
             guard f.isFinite else { throw Error("json: unsupported value: " + GoFormat.formatFloatG(f)) }
             out += formatFloat(f)
@@ -52,25 +52,38 @@ public enum GoJSON {
             newline(&out, indent, depth)
             out += "]"
         case .map(let m):
-            if m.isEmpty {
-                out += "{}"
-                return
-            }
-            out += "{"
-            var first = true
-            for (k, v) in m {
-                if !first { out += "," }
-                first = false
-                newline(&out, indent, depth + 1)
-                appendQuoted(k, into: &out, escapeHTML: escapeHTML)
-                out += indent == nil ? ":" : ": "
-                try encode(v, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth + 1)
-            }
-            newline(&out, indent, depth)
-            out += "}"
+            try encodeObject(m, isEmpty: m.isEmpty, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
         case .object(let o):
-            try encode(o.serialized, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
+            // Go: encoding/json writes struct fields in declaration order.
+            if let s = o as? GoStruct {
+                try encodeObject(s.fields, isEmpty: s.fields.isEmpty, into: &out, escapeHTML: escapeHTML, indent: indent,
+                                 depth: depth)
+            } else {
+                try encode(o.serialized, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth)
+            }
         }
+    }
+
+    /// A JSON object from key/value pairs in the order given (sorted for maps, declared for structs).
+    private static func encodeObject<S: Sequence<(key: String, value: Value)>>(
+        _ pairs: S, isEmpty: Bool, into out: inout String, escapeHTML: Bool, indent: String?, depth: Int
+    ) throws(Error) {
+        if isEmpty {
+            out += "{}"
+            return
+        }
+        out += "{"
+        var first = true
+        for (k, v) in pairs {
+            if !first { out += "," }
+            first = false
+            newline(&out, indent, depth + 1)
+            appendQuoted(k, into: &out, escapeHTML: escapeHTML)
+            out += indent == nil ? ":" : ": "
+            try encode(v, into: &out, escapeHTML: escapeHTML, indent: indent, depth: depth + 1)
+        }
+        newline(&out, indent, depth)
+        out += "}"
     }
 
     /// How `encoding/json` writes a float64: `GoFormat.formatFloatJSON` plus Go's exponent clean-up

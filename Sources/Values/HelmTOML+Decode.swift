@@ -523,7 +523,7 @@ private struct TOMLParser {
             else {
                 throw fail("\(text) is out of range for int64")
             }
-            return .scalar(.int(v))
+            return .scalar(.int(v, kind: .int64))
         }
         let isFloat =
             body.contains(UInt8(ascii: ".")) || body.contains(UInt8(ascii: "e")) || body.contains(UInt8(ascii: "E"))
@@ -558,7 +558,7 @@ private struct TOMLParser {
         guard let v = Int64((negative ? "-" : "") + String(decoding: clean, as: UTF8.self)) else {
             throw fail("\(text) is out of range for int64")
         }
-        return .scalar(.int(v))
+        return .scalar(.int(v, kind: .int64))
     }
 }
 

@@ -85,15 +85,14 @@ private struct TOMLEncoder {
     mutating func encode(key: [String], _ value: Value) throws(Error) {
         switch value {
         case .null: return
-        case .object(let o): try encode(key: key, o.serialized)
-        case .map(let m):
-            // Go: eTable.
-            if key.count == 1 { newline() }
-            if !key.isEmpty {
-                write(indentString(key) + "[" + Self.keyString(key) + "]")
-                newline()
+        case .object(let o):
+            if let s = o as? GoStruct {
+                try tableSection(key: key, s.fields)
+            } else {
+                try encode(key: key, o.serialized)
             }
-            try table(key: key, m, inline: false)
+        case .map(let m):
+            try tableSection(key: key, m)
         case .list:
             if try Self.kind(value) == .arrayOfTables {
                 try arrayOfTables(key: key, value)
@@ -103,6 +102,16 @@ private struct TOMLEncoder {
         default:
             try keyValue(key: key, value, inline: false)
         }
+    }
+
+    /// Go: eTable. A map's entries come sorted, a struct's in declaration order.
+    private mutating func tableSection<S: Sequence<(key: String, value: Value)>>(key: [String], _ pairs: S) throws(Error) {
+        if key.count == 1 { newline() }
+        if !key.isEmpty {
+            write(indentString(key) + "[" + Self.keyString(key) + "]")
+            newline()
+        }
+        try table(key: key, pairs, inline: false)
     }
 
     mutating func keyValue(key: [String], _ value: Value, inline: Bool) throws(Error) {
@@ -120,17 +129,22 @@ private struct TOMLEncoder {
         guard case .list(let items) = value else { return }
         for item in items {
             var table = item
-            if case .object(let o) = item { table = o.serialized }
-            guard case .map(let m) = table else { continue }
+            while case .object(let o) = table, !(o is GoStruct) { table = o.serialized }
+            let pairs: [(key: String, value: Value)]
+            switch table {
+            case .map(let m): pairs = Array(m)
+            case .object(let o as GoStruct): pairs = o.fields
+            default: continue
+            }
             newline()
             write(indentString(key) + "[[" + Self.keyString(key) + "]]")
             newline()
-            try self.table(key: key, m, inline: false)
+            try self.table(key: key, pairs, inline: false)
         }
     }
 
     /// Go: eMap. Plain values first, then tables and arrays of tables; each group sorted by key bytes.
-    mutating func table(key: [String], _ m: ValueMap, inline: Bool) throws(Error) {
+    mutating func table<S: Sequence<(key: String, value: Value)>>(key: [String], _ m: S, inline: Bool) throws(Error) {
         var direct: [(String, Value)] = []
         var sub: [(String, Value)] = []
         for (k, v) in m {
@@ -164,7 +178,7 @@ private struct TOMLEncoder {
         switch value {
         case .null: throw Error(message: "toml: cannot encode a nil value")
         case .bool(let b): write(b ? "true" : "false")
-        case .int(let i): write(String(i))
+        case .int(let i, _): write(String(i))
         case .float(let f):
             if f.isNaN {
                 write(f.sign == .minus ? "-nan" : "nan")
@@ -184,6 +198,7 @@ private struct TOMLEncoder {
             }
             write("]")
         case .map(let m): try table(key: [], m, inline: true)
+        case .object(let o as GoStruct): try table(key: [], o.fields, inline: true)
         case .object(let o): try element(o.serialized)
         }
     }

@@ -88,7 +88,7 @@ struct EventBuilder {
         switch value {
         case .null: scalar("null", .plain)
         case .bool(let b): scalar(b ? "true" : "false", .plain)
-        case .int(let i): scalar(String(i), .plain)
+        case .int(let i, _): scalar(String(i), .plain)
         case .float(let f): try float(f)
         case .string(let s): string(try roundTrip(s))
         case .list(let items):

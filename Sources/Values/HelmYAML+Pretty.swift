@@ -66,7 +66,7 @@ private struct PrettyYAMLWriter {
         switch value {
         case .null: return YAMLScalarEvent(value: "null", style: .plain)
         case .bool(let b): return YAMLScalarEvent(value: b ? "true" : "false", style: .plain)
-        case .int(let i): return YAMLScalarEvent(value: String(i), style: .plain)
+        case .int(let i, _): return YAMLScalarEvent(value: String(i), style: .plain)
         case .float(let f):
             // Go: yaml.v3 encode.go floatv.
             let text = f.isNaN ? ".nan" : f.isInfinite ? (f < 0 ? "-.inf" : ".inf") : GoFormat.formatFloatG(f)

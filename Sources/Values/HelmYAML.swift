@@ -9,6 +9,10 @@ public enum HelmYAML {
     private static func readFirstDocument(
         _ text: String, file: String, recordLocations: Bool, target: GoJSONTarget = .any
     ) throws(HelmYAMLError) -> (HelmYAMLDecoder.Decoded?, Value, ValueLocations) {
+        // Bytes that are not UTF-8 (a character cut by `trunc`) can only come from escapes (GoBytes).
+        if GoBytes.hasEscapes(text), let problem = readerProblem(GoBytes.bytes(text)) {
+            throw HelmYAMLError(message: "error converting YAML to JSON: yaml: " + problem)
+        }
         // go-yaml's Unmarshal reads only the first document.
         guard let node = try nextDocument(of: YAMLParser(text, file: file)) else {
             return (nil, .null, ValueLocations())
@@ -17,6 +21,41 @@ public enum HelmYAML {
         let decoded = try decoder.decodeDocument(node)
         let value = try decoder.value(decoded, path: "", target: target)
         return (decoded, value, decoder.locations)
+    }
+
+    /// go-yaml's reader error for the first byte sequence it cannot decode, or nil when the bytes decode (or a
+    /// character that is not allowed comes first, which libyaml reports itself).
+    /// Go: yaml readerc.go `yaml_parser_update_buffer`, UTF-8 branch.
+    static func readerProblem(_ b: [UInt8]) -> String? {
+        var i = 0
+        while i < b.count {
+            let lead = b[i]
+            let width: Int
+            var value: UInt32
+            switch lead {
+            case _ where lead & 0x80 == 0x00: width = 1; value = UInt32(lead)
+            case _ where lead & 0xE0 == 0xC0: width = 2; value = UInt32(lead & 0x1F)
+            case _ where lead & 0xF0 == 0xE0: width = 3; value = UInt32(lead & 0x0F)
+            case _ where lead & 0xF8 == 0xF0: width = 4; value = UInt32(lead & 0x07)
+            default: return "invalid leading UTF-8 octet"
+            }
+            if width > b.count - i { return "incomplete UTF-8 octet sequence" }
+            for k in 1..<max(width, 1) {
+                let octet = b[i + k]
+                if octet & 0xC0 != 0x80 { return "invalid trailing UTF-8 octet" }
+                value = value << 6 | UInt32(octet & 0x3F)
+            }
+            let shortest = width == 1 || (width == 2 && value >= 0x80) || (width == 3 && value >= 0x800)
+                || (width == 4 && value >= 0x10000)
+            if !shortest { return "invalid length of a UTF-8 sequence" }
+            if (0xD800...0xDFFF).contains(value) || value > 0x10FFFF { return "invalid Unicode character" }
+            let allowed = value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0x7E).contains(value)
+                || value == 0x85 || (0xA0...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
+                || (0x10000...0x10FFFF).contains(value)
+            if !allowed { return nil }
+            i += width
+        }
+        return nil
     }
 
     private static func nextDocument(of parser: YAMLParser) throws(HelmYAMLError) -> YAMLNode? {

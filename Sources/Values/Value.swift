@@ -10,8 +10,10 @@
 public enum Value: @unchecked Sendable {
     case null
     case bool(Bool)
-    /// Go `int`/`int64` (`len`, `atoi`, Sprig math, `--set` integers).
-    case int(Int64)
+    /// A Go integer; `kind` says which Go type it is (`int` for `len`, `atoi` and constants, `int64` for Sprig
+    /// math and `--set` integers). The kinds print alike; `typeOf`, `%T`, `%!s(int64=3)` and Sprig's `duration`
+    /// tell them apart.
+    case int(Int64, kind: GoIntKind = .int)
     /// Go `float64` (every number read from YAML or JSON values).
     case float(Double)
     case string(String)
@@ -21,6 +23,28 @@ public enum Value: @unchecked Sendable {
     case map(ValueMap)
     /// An opaque Go value with fields and methods (structs, `*semver.Version`, `chartutil.Files`).
     case object(any TemplateObject)
+}
+
+/// The Go integer type an `.int` value stands for.
+public enum GoIntKind: UInt8, Sendable, Equatable {
+    /// Go `int` (64-bit): constants, `len`, range indexes, `atoi`, `int`, `until`, `randInt`.
+    case int
+    /// Go `int64`: Sprig math (`add`, `max`, …), `int64`, `toDecimal`, `--set` integers, TOML integers.
+    case int64
+    /// Go `uint8` (a `byte`): `index` of a string, the elements of `.Files.GetBytes`.
+    case uint8
+    /// Go `uint64`: semver `Major`/`Minor`/`Patch`.
+    case uint64
+
+    /// Go's name of the type, as `typeOf`, `kindOf` and `%T` print it.
+    public var name: String {
+        switch self {
+        case .int: return "int"
+        case .int64: return "int64"
+        case .uint8: return "uint8"
+        case .uint64: return "uint64"
+        }
+    }
 }
 
 /// A Go value that is neither a basic kind, a slice nor a map: a struct or a named type with methods.
@@ -89,7 +113,7 @@ extension Value {
         switch self {
         case .null: return "invalid"
         case .bool: return "bool"
-        case .int: return "int64"
+        case .int(_, let kind): return kind.name
         case .float: return "float64"
         case .string: return "string"
         case .list: return "slice"
@@ -103,11 +127,11 @@ extension Value {
         switch self {
         case .null: return "<nil>"
         case .bool: return "bool"
-        case .int: return "int64"
+        case .int(_, let kind): return kind.name
         case .float: return "float64"
         case .string: return "string"
         case .list: return "[]interface {}"
-        case .map: return "map[string]interface {}"
+        case .map(let m): return m.namedType ?? "map[string]interface {}"
         case .object(let o): return o.goTypeName
         }
     }
@@ -126,7 +150,7 @@ extension Value {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a, let ka), .int(let b, let kb)): return a == b && ka == kb
         case (.float(let a), .float(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.list(let a), .list(let b)):

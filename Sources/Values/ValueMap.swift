@@ -5,6 +5,12 @@
 public final class ValueMap: @unchecked Sendable, Sequence {
     public private(set) var keys: [String]
     public private(set) var values: [Value]
+    /// Go's name of a named map type whose underlying type is `map[string]interface{}` (Helm's
+    /// `common.Values` for `.Values` and `.Template`), or `nil` for a plain map. Only `typeOf`/`%T` read it.
+    ///
+    /// The name belongs to the map, not to each reference to it, so a function that returns the map it was
+    /// given (`set`, `merge`) keeps the name where Go's result would be a plain map (see docs/compat.md).
+    public var namedType: String?
 
     public init() {
         keys = []
@@ -75,7 +81,11 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     public func copy() -> ValueMap { ValueMap(sortedKeys: keys, values: values) }
 
     /// A new map whose nested maps are copies too.
-    public func deepCopy() -> ValueMap { ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() }) }
+    public func deepCopy() -> ValueMap {
+        let copy = ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() })
+        copy.namedType = namedType  // copystructure keeps the value's type
+        return copy
+    }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
         var i = 0

@@ -11,7 +11,9 @@ struct FFGen: ParsableCommand {
             render every environment of a repository laid out as ffnodes/<org>/<env>/values.yaml plus charts/.
             """,
         version: FFGenVersion.string,
-        subcommands: [TemplateCommand.self, RenderCommand.self, DiffCommand.self]
+        subcommands: [
+            TemplateCommand.self, RenderCommand.self, DiffCommand.self, NewCommand.self, LintCommand.self,
+        ]
     )
 }
 

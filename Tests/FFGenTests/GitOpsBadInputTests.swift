@@ -37,6 +37,8 @@ import Testing
                 "in environment fitfile/ff-test-a, application ff-test-a, chart charts/ffnode:",
                 "values don't meet the specifications of the schema(s) in the following chart(s):",
                 "- at '/certs/certificates/5': missing property 'dnsNames'",
+                "values from (lowest precedence first): charts/ffnode/values.yaml < "
+                    + "ffnodes/fitfile/ff-test-a/values.yaml",
             ]),
         Case(
             name: "template error",
@@ -115,9 +117,10 @@ import Testing
         let repository = try ScratchRepository()
         try repository.renderTree()
         let before = repository.snapshot()
-        // ff-test-a: root, cert-manager and certificates Applications, 2 ClusterIssuers, 1 VaultStaticSecret and
-        // 6 Certificates; cuh-prod-1: its root Application; and the ownership record.
-        #expect(before.count == 14)
+        // ff-test-a: root, cert-manager and certificates Applications, 2 ClusterIssuers, 1 VaultStaticSecret,
+        // 6 Certificates and the issuer key's Role and RoleBinding; cuh-prod-1: its root Application; and the
+        // ownership record.
+        #expect(before.count == 16)
         try testCase.breakRepository(repository)
         let selection = testCase.code == .environment ? ["eoe/cuh-prod-1"] : []
         do {

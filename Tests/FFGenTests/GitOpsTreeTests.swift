@@ -7,10 +7,10 @@ import Testing
     @Test func secondRunChangesNothing() throws {
         let repository = try ScratchRepository()
         let first = try repository.renderTree()
-        #expect(first.create.count == 13)
+        #expect(first.create.count == 15)
         let second = try repository.renderTree()
         #expect(second.isUpToDate)
-        #expect(second.unchanged.count == 13)
+        #expect(second.unchanged.count == 15)
         #expect(try repository.check() == [])
     }
 
@@ -19,7 +19,7 @@ import Testing
         try repository.renderTree()
         try repository.remove("ffnodes/fitfile/ff-test-a")
         let plan = try repository.renderTree()
-        #expect(plan.remove.count == 12)
+        #expect(plan.remove.count == 14)
         #expect(plan.remove.allSatisfy { $0.hasPrefix("fitfile/ff-test-a/") })
         #expect(repository.snapshot().keys.sorted() == [
             ".ffgen-owned", "eoe/cuh-prod-1/_root/argocd/application-cuh-prod-1.yaml",
@@ -36,7 +36,7 @@ import Testing
             with: "deploy:\n  certManager: false")
         #expect(try repository.check().map(\.kind).contains(.stale))
         let plan = try repository.renderTree()
-        #expect(plan.remove.count == 11)  // all of ff-test-a but its root Application
+        #expect(plan.remove.count == 13)  // all of ff-test-a but its root Application
         #expect(plan.update == [])
     }
 
@@ -69,7 +69,7 @@ import Testing
     @Test func checkWritesNothing() throws {
         let repository = try ScratchRepository()
         let differences = try repository.check()
-        #expect(differences.count == 13)
+        #expect(differences.count == 15)
         #expect(differences.allSatisfy { $0.kind == .missing })
         #expect(!FileManager.default.fileExists(atPath: repository.root + "/generated"))
     }
@@ -81,7 +81,7 @@ import Testing
         // Only cuh-prod-1 is in scope: ff-test-a's files are not stale for this run.
         let plan = try repository.renderTree(["eoe/cuh-prod-1"])
         #expect(plan.remove == [])
-        #expect(repository.snapshot().count == 14)
+        #expect(repository.snapshot().count == 16)
     }
 
     @Test func outputIsDeterministicAcrossRunsAndThreadCounts() throws {

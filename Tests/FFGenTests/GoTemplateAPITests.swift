@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Testing
 import Values
 @testable import GoTemplate
@@ -151,16 +152,20 @@ private func renderError(_ text: String, data: Value = oracleData(), missingKey:
             == "KubeVersion has arguments but cannot be invoked as function")
         #expect(renderError("{{ .Capabilities.Nope }}", data: data)?.message
             == "can't evaluate field Nope in type interface {}")
-        // Expected texts as Helm 4 prints them for .Capabilities.APIVersions.Has.
+        // Expected texts as Helm 4 prints them for .Capabilities.APIVersions.Has (the helm-messages table).
+        let messages = OracleTable.load("helm-messages")
+        func helm(_ arguments: String) -> String? {
+            messages.row("template", "{{ .Capabilities.APIVersions.Has\(arguments) }}")?.error.map(HelmMessage.innermost)
+        }
         let noArgs = renderError("{{ .Capabilities.Has }}", data: data)
-        #expect(noArgs?.message == "wrong number of args for Has: want 1 got 0")
+        #expect(helm("") != nil)
+        #expect(noArgs?.message == helm(""))
         #expect(noArgs?.nodeContext == ".Capabilities.Has")
         let number = renderError("{{ .Capabilities.Has 1 }}", data: data)
-        #expect(number?.message == "expected string; found 1")
+        #expect(number?.message == helm(" 1"))
         #expect(number?.nodeContext == "1")
-        #expect(renderError("{{ .Capabilities.Has \"v1\" \"v2\" }}", data: data)?.message
-            == "wrong number of args for Has: want 1 got 2")
-        #expect(renderError("{{ .Capabilities.Has nil }}", data: data)?.message == "cannot assign nil to string")
+        #expect(renderError("{{ .Capabilities.Has \"v1\" \"v2\" }}", data: data)?.message == helm(#" "v1" "v2""#))
+        #expect(renderError("{{ .Capabilities.Has nil }}", data: data)?.message == helm(" nil"))
     }
 
     @Test func collectionObjects() throws {

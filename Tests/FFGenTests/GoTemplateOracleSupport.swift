@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import Testing
 import Values
@@ -20,6 +21,13 @@ struct OracleCase: CustomTestStringConvertible, Sendable {
         self.template = template
         self.output = nil
         self.error = error
+    }
+
+    /// A row of an oracle table whose input is a `template`.
+    init(_ row: OracleRow) {
+        self.template = row["template"]
+        self.output = row.output
+        self.error = row.error
     }
 
     var testDescription: String { template }
@@ -45,7 +53,7 @@ func oracleData() -> Value {
 let oracleFunctions = FunctionTable([
     GoFunc("upper", [.string]) { a in .string(a[0].stringValue?.uppercased() ?? "") },
     GoFunc("repeat", [.int, .string]) { a in
-        guard case .int(let n) = a[0], case .string(let s) = a[1] else { return .null }
+        guard case .int(let n, _) = a[0], case .string(let s) = a[1] else { return .null }
         return .string(String(repeating: s, count: Int(max(n, 0))))
     },
     GoFunc("list", [], variadic: .interface) { a in .list(a) },

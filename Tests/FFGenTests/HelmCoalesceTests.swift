@@ -1,9 +1,11 @@
+import FFGenTestSupport
 import HelmEngine
 import Testing
 import Values
 
 /// Value coalescing, checked against Helm v4.2.3: the expected strings are `{{ .Values }}` as the root chart
-/// `cc` and its subchart `sub` printed them for the same defaults and user values.
+/// `cc` and its subchart `sub` printed them for the same defaults and user values (the helm-coalesce table,
+/// recorded by scripts/oracle/record_tables.py).
 @Suite("Helm coalesce")
 struct HelmCoalesceTests {
     struct Case: CustomStringConvertible, Sendable {
@@ -16,49 +18,13 @@ struct HelmCoalesceTests {
         var description: String { name }
     }
 
-    static let cases: [Case] = [
-        Case(
-            name: "null override deletes a default", parent: #"{"a":1,"b":{"c":2,"d":3}}"#, sub: "{}",
-            user: #"{"b":{"c":null}}"#, expectedRoot: "map[a:1 b:map[d:3] sub:map[global:map[]]]",
-            expectedSub: "map[global:map[]]"),
-        Case(
-            name: "null for a key without default is kept", parent: #"{"a":1}"#, sub: "{}", user: #"{"x":null}"#,
-            expectedRoot: "map[a:1 sub:map[global:map[]] x:<nil>]", expectedSub: "map[global:map[]]"),
-        Case(
-            name: "lists replace", parent: #"{"l":[1,2]}"#, sub: "{}", user: #"{"l":[3]}"#,
-            expectedRoot: "map[l:[3] sub:map[global:map[]]]", expectedSub: "map[global:map[]]"),
-        Case(
-            name: "scalar override of a table wins", parent: #"{"b":{"c":1}}"#, sub: "{}", user: #"{"b":"s"}"#,
-            expectedRoot: "map[b:s sub:map[global:map[]]]", expectedSub: "map[global:map[]]"),
-        Case(
-            name: "null defaults are dropped", parent: #"{"a":null,"b":{"c":null,"d":1}}"#, sub: "{}", user: "{}",
-            expectedRoot: "map[b:map[d:1] sub:map[global:map[]]]", expectedSub: "map[global:map[]]"),
-        Case(
-            name: "nested null deletes deeply", parent: #"{"b":{"c":{"d":1,"e":2}}}"#, sub: "{}",
-            user: #"{"b":{"c":{"d":null}}}"#, expectedRoot: "map[b:map[c:map[e:2]] sub:map[global:map[]]]",
-            expectedSub: "map[global:map[]]"),
-        Case(
-            name: "subchart scoping and globals", parent: #"{"sub":{"v":"parent"},"global":{"g":1}}"#,
-            sub: #"{"v":"child","w":2,"global":{"g":0,"h":2}}"#, user: #"{"sub":{"w":null}}"#,
-            expectedRoot: "map[global:map[g:1] sub:map[global:map[g:1 h:2] v:parent]]",
-            expectedSub: "map[global:map[g:1 h:2] v:parent]"),
-        Case(
-            name: "global tables merge downwards", parent: #"{"global":{"m":{"a":1}}}"#,
-            sub: #"{"global":{"m":{"b":2},"n":3}}"#, user: #"{"global":{"m":{"c":3}}}"#,
-            expectedRoot: "map[global:map[m:map[a:1 c:3]] sub:map[global:map[m:map[a:1 b:2 c:3] n:3]]]",
-            expectedSub: "map[global:map[m:map[a:1 b:2 c:3] n:3]]"),
-        Case(
-            name: "parent null deletes subchart default", parent: #"{"sub":{"x":null}}"#, sub: #"{"x":1,"y":{"z":1}}"#,
-            user: #"{"sub":{"y":null}}"#, expectedRoot: "map[sub:map[global:map[]]]",
-            expectedSub: "map[global:map[]]"),
-        Case(
-            name: "table override of a scalar default", parent: #"{"b":{"c":1}}"#, sub: "{}",
-            user: #"{"b":{"c":{"d":1}}}"#, expectedRoot: "map[b:map[c:map[d:1]] sub:map[global:map[]]]",
-            expectedSub: "map[global:map[]]"),
-        Case(
-            name: "table override of a string default", parent: #"{"b":"str"}"#, sub: "{}", user: #"{"b":{"c":1}}"#,
-            expectedRoot: "map[b:map[c:1] sub:map[global:map[]]]", expectedSub: "map[global:map[]]"),
-    ]
+    /// Rows of Tests/Fixtures/tables/helm-coalesce.json: the root's `{{ .Values }}`, a newline, the subchart's.
+    static let cases: [Case] = OracleTable.load("helm-coalesce").rows.map { row in
+        let shown = (row.output ?? "ERROR: " + (row.error ?? "")).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        return Case(
+            name: row["name"], parent: row["parent"], sub: row["sub"], user: row["user"],
+            expectedRoot: String(shown[0]), expectedSub: shown.count > 1 ? String(shown[1]) : "")
+    }
 
     static func chart(parent: String, sub: String) throws -> Chart {
         var meta = ChartMetadata()

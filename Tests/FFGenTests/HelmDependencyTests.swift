@@ -1,45 +1,27 @@
+import FFGenTestSupport
+import Foundation
 @testable import HelmEngine
 import Testing
 import Values
 
 /// Version constraints and dependency processing. Expected results come from Helm v4.2.3 (the oracle):
-/// constraints were checked as a chart `kubeVersion` against Kubernetes v1.36.0, and the dependency cases
-/// render the chart `d1` (two aliases of `sub`, one without a version, and an `other` whose version does not fit).
+/// constraints were checked as a chart `kubeVersion` against Kubernetes v1.36.0 (the helm-kubeversion table), and the dependency cases
+/// render the helm-unit chart `d1` (two aliases of `sub`, one without a version, and an `other` whose version does
+/// not fit); both are tables recorded by scripts/oracle/record_tables.py.
 @Suite("Helm dependencies")
 struct HelmDependencyTests {
-    static let constraints: [(String, Bool)] = [
-        (">=1.20", true), ("<1.30", false), ("^1.30", true), ("~1.36", true), ("1.36.x", true),
-        (">=1.20.0-0", true), (">1.36", false), (">=1.36", true), ("1.x || 2.x", true), (">= 1.20, < 1.40", true),
-        ("1.30 - 1.37", true), ("1.36", true), ("=1.36.0", true), ("!=1.36.0", false), ("~1.35", false),
-        ("^2", false), ("*", true), (">1.35.x", true), ("<=1.36", true), ("foo", false),
-    ]
+    /// Rows of Tests/Fixtures/tables/helm-kubeversion.json: a constraint is compatible when Helm rendered the chart.
+    static let constraints: [(String, Bool)] = OracleTable.load("helm-kubeversion").rows.map { ($0["constraint"], $0.output != nil) }
 
     @Test(arguments: constraints)
     func kubeVersionConstraint(_ constraint: String, _ compatible: Bool) {
         #expect(SemanticVersion.isCompatible(constraint: constraint, "v1.36.0") == compatible)
     }
 
+    /// The helm-unit chart `d1`: two aliases of `sub` (one without a version, one with a condition and a tag) and an
+    /// `other` whose version does not fit.
     static func d1() throws -> Chart {
-        func meta(_ name: String, _ version: String) -> ChartMetadata {
-            var m = ChartMetadata()
-            m.apiVersion = "v2"
-            m.name = name
-            m.version = version
-            return m
-        }
-        var root = meta("d1", "1.0.0")
-        root.dependencies = [
-            ChartDependency(name: "sub", alias: "first"),
-            ChartDependency(
-                name: "sub", version: ">=0.1.0", condition: "second.on,global.secondOn", tags: ["t1"], alias: "second"),
-            ChartDependency(name: "other", version: "9.9.9", condition: "other.enabled"),
-        ]
-        let sub = Chart(metadata: meta("sub", "0.1.0"), values: try TestJSON.map(#"{"v":"subdefault"}"#))
-        let other = Chart(metadata: meta("other", "0.2.0"))
-        return Chart(
-            metadata: root, values: try TestJSON.map(#"{"first":{"v":"f"},"other":{"enabled":false}}"#),
-            dependencies: [other, sub]
-        ).reparented(under: nil)
+        try ChartLoader().load(directory: Fixtures.root.appendingPathComponent("helm-unit/d1/chart").path)
     }
 
     struct Case: CustomStringConvertible, Sendable {
@@ -50,24 +32,24 @@ struct HelmDependencyTests {
         var description: String { user }
     }
 
-    static let cases: [Case] = [
-        Case(
-            user: "{}", subcharts: ["d1/charts/second"],
-            rootValues: "map[first:map[v:f] other:map[enabled:false] second:map[global:map[] v:subdefault]]",
-            dependencyNames: ["first", "second"]),
-        Case(
-            user: #"{"tags":{"t1":false}}"#, subcharts: [],
-            rootValues: "map[first:map[v:f] other:map[enabled:false] tags:map[t1:false]]", dependencyNames: ["first"]),
-        Case(
-            user: #"{"tags":{"t1":false},"global":{"secondOn":true}}"#, subcharts: ["d1/charts/second"],
-            rootValues: "map[first:map[v:f] global:map[secondOn:true] other:map[enabled:false] "
-                + "second:map[global:map[secondOn:true] v:subdefault] tags:map[t1:false]]",
-            dependencyNames: ["first", "second"]),
-        Case(
-            user: #"{"second":{"on":false},"global":{"secondOn":true}}"#, subcharts: [],
-            rootValues: "map[first:map[v:f] global:map[secondOn:true] other:map[enabled:false] second:map[on:false]]",
-            dependencyNames: ["first"]),
-    ]
+    /// Rows of Tests/Fixtures/tables/helm-dependencies.json, read from what Helm printed: the subcharts that rendered
+    /// (their `# Source:` lines), and the root template's `# root {{ .Values }} {{ toJson .Chart.Dependencies }}`.
+    static let cases: [Case] = OracleTable.load("helm-dependencies").rows.map { row in
+        let lines = (row.output ?? "ERROR: " + (row.error ?? "")).split(separator: "\n")
+        let subcharts = lines.compactMap { line -> String? in
+            guard line.hasPrefix("# Source: "), let end = line.range(of: "/templates/") else { return nil }
+            let chart = String(line[line.index(line.startIndex, offsetBy: "# Source: ".count)..<end.lowerBound])
+            return chart == "d1" ? nil : chart
+        }
+        let root = lines.first { $0.hasPrefix("# root ") }.map { String($0.dropFirst("# root ".count)) } ?? ""
+        let split = root.range(of: " [", options: .backwards)
+        let values = split.map { String(root[..<$0.lowerBound]) } ?? root
+        let dependencies = split.map { String(root[root.index(after: $0.lowerBound)...]) } ?? "[]"
+        let decoded = (try? JSONSerialization.jsonObject(with: Data(dependencies.utf8))) as? [[String: Any]]
+        return Case(
+            user: row["user"], subcharts: subcharts, rootValues: values,
+            dependencyNames: decoded?.compactMap { $0["Name"] as? String } ?? ["(unreadable: \(root))"])
+    }
 
     @Test(arguments: cases)
     func conditionsTagsAndAliases(_ c: Case) throws {
@@ -80,21 +62,23 @@ struct HelmDependencyTests {
         #expect(GoFormat.describe(.map(values)) == c.rootValues)
     }
 
-    /// The oracle's binding words this check its own way; the text here is `helm template`'s (cmd/install.go).
+    /// The oracle's binding words this check its own way: the recorded helm-missing-dependency table gives the
+    /// message of Helm's action.CheckDependencies (after the SDK's own prefix); the prefix here is `helm template`'s,
+    /// from Helm's `pkg/cmd/install.go` (runInstall).
     @Test func missingSubchartDirectory() throws {
-        var meta = ChartMetadata()
-        meta.apiVersion = "v2"
-        meta.name = "md"
-        meta.version = "1.0.0"
-        meta.dependencies = [ChartDependency(name: "nothere", version: "1.0.0")]
+        let recorded = OracleTable.load("helm-missing-dependency").rows.first?.error
+        let check = recorded?.range(of: ": ").map { String(recorded?[$0.upperBound...] ?? "") }
+        #expect(check?.hasPrefix("found in Chart.yaml") == true)
+        let chart = try ChartLoader().load(
+            directory: Fixtures.root.appendingPathComponent("tables/charts/missing-dependency").path)
         do {
-            _ = try HelmRenderer().render(chart: Chart(metadata: meta), values: ValueMap(), options: RenderOptions(releaseName: "rel"))
+            _ = try HelmRenderer().render(chart: chart, values: ValueMap(), options: RenderOptions(releaseName: "rel"))
             Issue.record("rendered")
         } catch let error as HelmError {
             #expect(
                 error.helmDescription
                     == "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' "
-                    + "to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: nothere")
+                    + "to fetch missing dependencies: " + (check ?? "(no recorded message)"))
         }
     }
 }

@@ -1,21 +1,25 @@
+import FFGenTestSupport
+import Foundation
 import HelmEngine
 import Testing
 
-/// Document splitting, hook classification and install ordering. Expected outputs were rendered by Helm v4.2.3
-/// (the oracle) from a chart `s1` whose templates are exactly the texts below (JSON documents, which are YAML).
+/// Document splitting, hook classification and install ordering, on the helm-unit fixture `s1` and what Helm v4.2.3
+/// rendered for it.
 @Suite("Helm manifest sorter")
 struct HelmManifestSorterTests {
-    static let files: [(path: String, content: String)] = [
-        ("s1/templates/_dir/b.yaml", "{\"kind\":\"Secret\"}\n---\n{\"kind\":\"Certificate\"}\n---\n{\"kind\":\"ClusterIssuer\"}\n---\n{\"apiVersion\":\"v1\"}\n"),
-        ("s1/templates/_hidden.yaml", "{\"kind\":\"Service\"}"),
-        ("s1/templates/a.yaml", "\n\n  {\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"}}\n\n\n---\n{\"kind\":\"Service\",\"metadata\":{\"name\":\"s\"}}\n--- # c\n{\"kind\":\"ConfigMap\"}\n---{\"kind\":\"Namespace\"}\n  ---\n---\n\n---\n{\"kind\":\"Application\",\"metadata\":{\"name\":\"app\"}}\n"),
-        ("s1/templates/empty.yaml", "  \n\n"),
-        ("s1/templates/sub/c.yaml", "{\"kind\":\"Service\",\"metadata\":{\"name\":\"hook\",\"annotations\":{\"helm.sh/hook\":\"pre-install\"}}}\n---\n{\"kind\":\"Job\",\"metadata\":{\"name\":\"bad\",\"annotations\":{\"helm.sh/hook\":\"bogus\"}}}\n---\n{\"kind\":\"Pod\",\"metadata\":{\"name\":\"ann\",\"annotations\":{\"x\":\"y\"}}}\n"),
-        ("s1/templates/z.yaml", "---\n---\n{\"kind\":\"Role\"}\n\n\n"),
-    ]
+    /// The helm-unit fixture `s1`, whose expected.txt scripts/oracle/record_helm_unit.py records.
+    static let fixture = Fixtures.root.appendingPathComponent("helm-unit/s1")
+
+    /// The chart's templates hold no actions, so each renders to its own text (JSON documents, which are YAML).
+    static let files: [(path: String, content: String)] = ["_dir/b.yaml", "_hidden.yaml", "a.yaml", "empty.yaml", "sub/c.yaml", "z.yaml"]
+        .map { name in
+            let url = fixture.appendingPathComponent("chart/templates/\(name)")
+            return ("s1/templates/\(name)", (try? String(contentsOf: url, encoding: .utf8)) ?? "(cannot read \(url.path))")
+        }
 
     /// `helm template` stdout without hooks (the oracle returns the release manifest, which excludes them).
-    static let expected = "---\n# Source: s1/templates/a.yaml\n{\"kind\":\"Namespace\"}\n  ---\n---\n# Source: s1/templates/_dir/b.yaml\n{\"kind\":\"Secret\"}\n---\n# Source: s1/templates/a.yaml\n# c\n{\"kind\":\"ConfigMap\"}\n---\n# Source: s1/templates/z.yaml\n---\n{\"kind\":\"Role\"}\n\n\n\n---\n# Source: s1/templates/a.yaml\n{\"kind\":\"Service\",\"metadata\":{\"name\":\"s\"}}\n---\n# Source: s1/templates/sub/c.yaml\n{\"kind\":\"Pod\",\"metadata\":{\"name\":\"ann\",\"annotations\":{\"x\":\"y\"}}}\n\n---\n# Source: s1/templates/a.yaml\n{\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d\"}}\n---\n# Source: s1/templates/_dir/b.yaml\n{\"apiVersion\":\"v1\"}\n\n---\n# Source: s1/templates/a.yaml\n---\n{\"kind\":\"Application\",\"metadata\":{\"name\":\"app\"}}\n\n---\n# Source: s1/templates/_dir/b.yaml\n{\"kind\":\"Certificate\"}\n---\n# Source: s1/templates/_dir/b.yaml\n{\"kind\":\"ClusterIssuer\"}\n"
+    static let expected = (try? String(contentsOf: fixture.appendingPathComponent("expected.txt"), encoding: .utf8))
+        ?? "(cannot read helm-unit/s1/expected.txt)"
 
     @Test func fullStream() throws {
         let (hooks, manifests) = try ManifestSorter.sort(files: Self.files, codecs: TestJSON.codecs)
@@ -44,7 +48,8 @@ struct HelmManifestSorterTests {
         var description: String { input.debugDescription }
     }
 
-    /// Rows follow from the framing in `expected` above (Helm v4.2.3 output).
+    /// Rows derived from the framing in s1's recorded `expected.txt` (each input is a template of s1 and its
+    /// documents are the ones Helm printed for it); Helm's SplitManifests is not reachable through the oracle alone.
     static let splitCases: [SplitCase] = [
         SplitCase(input: "---\n---\n{\"kind\":\"Role\"}\n\n\n", documents: ["---\n{\"kind\":\"Role\"}\n\n\n"]),
         SplitCase(input: "a\n--- # c\nb", documents: ["a", "# c\nb"]),

@@ -4,7 +4,7 @@ import Testing
 import Values
 
 /// End-to-end renders of the charts under Tests/Fixtures/helm-unit. Each case's `expected.txt` was recorded
-/// with Helm v4.2.3 by `record.py` (the oracle): the release manifest as `helm template rel chart` prints it
+/// with Helm v4.2.3 by `scripts/oracle/record_helm_unit.py` (the oracle): the release manifest as `helm template rel chart` prints it
 /// (hooks excluded, as the oracle returns the manifest only), or `ERROR: ` and Helm's message.
 @Suite("Helm render (oracle fixtures)")
 struct HelmRenderOracleTests {
@@ -17,9 +17,8 @@ struct HelmRenderOracleTests {
             .sorted()
     }
 
-    /// Fixtures with a known difference: `toJson` of a Go struct writes its fields in declaration order
-    /// (`.Capabilities`), while `Value` maps are sorted.
-    static let knownIssues: Set<String> = ["c1"]
+    /// Fixtures with a known difference from Helm (none at present; list a name with its reason here).
+    static let knownIssues: Set<String> = []
 
     @Test(arguments: cases)
     func render(_ name: String) throws {

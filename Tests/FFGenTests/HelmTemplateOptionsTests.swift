@@ -3,8 +3,12 @@ import HelmEngine
 import Testing
 
 /// `helm template` options on top of the oracle fixtures: --show-only, --include-crds, hooks and --skip-tests.
-/// The oracle returns only the release manifest, so these expectations are the fixtures' recorded output
-/// rearranged the way cmd/template.go and action.renderResources print it.
+/// Not from the oracle: the SDK returns only the release manifest and cannot express these options. The expectations
+/// are derived from Helm's source, applied to the fixtures' recorded output: `pkg/cmd/template.go` (newTemplateCmd)
+/// prints the trimmed manifest, then each hook as `---\n# Source: PATH\nMANIFEST\n` unless hooks are disabled or it is
+/// a test hook under --skip-tests, and for --show-only re-splits that text with releaseutil.SplitManifests, keeps the
+/// documents whose `# Source:` path matches, and fails with "could not find template F in chart" when none does;
+/// `pkg/action/action.go` (renderResources) writes the chart's CRDs first when --include-crds is set.
 @Suite("Helm template options")
 struct HelmTemplateOptionsTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

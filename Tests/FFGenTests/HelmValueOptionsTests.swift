@@ -3,10 +3,11 @@ import HelmEngine
 import Testing
 import Values
 
-/// `-f` / `--set*` merging. Per-expression results match Helm v4.2.3's strvals (oracle rows in
-/// HelmStrvalsTests) and the multi-document merge matches Helm's LoadValues (oracle row in HelmCoalesceTests);
-/// the order of the flags (files, --set-json, --set, --set-string, --set-file, --set-literal) and the error
-/// prefixes follow Helm's cli/values options.go.
+/// `-f` / `--set*` merging. Not from the oracle: the SDK has no MergeValues. The expectations are derived from Helm's
+/// `pkg/cli/values/options.go` (MergeValues: files merged in order, then --set-json, --set, --set-string, --set-file,
+/// --set-literal; its `failed parsing --set data: ` and `failed to parse FILE: ` prefixes), built from results the
+/// oracle does record: each expression's parse (the helm-strvals table) and the multi-document values loading (the
+/// yaml-loadvalues table).
 @Suite("Helm value options")
 struct HelmValueOptionsTests {
     static func files(_ contents: [String: String]) -> (String) throws -> String {

@@ -44,12 +44,12 @@ import Testing
         #expect(first.stdout.contains("environments: 2\n"))
         #expect(first.stdout.contains("applications: 3 rendered, 1 external\n"))
         #expect(first.stdout.contains(
-            "objects: 13 (4 Application, 6 Certificate, 2 ClusterIssuer, 1 VaultStaticSecret)\n"))
-        #expect(first.stdout.contains("files: 13 written, 0 updated, 0 removed, 0 unchanged in generated\n"))
+            "objects: 15 (4 Application, 6 Certificate, 2 ClusterIssuer, 1 Role, 1 RoleBinding, 1 VaultStaticSecret)\n"))
+        #expect(first.stdout.contains("files: 15 written, 0 updated, 0 removed, 0 unchanged in generated\n"))
 
         let check = try ffgen(["render", "--check"], in: repository.root)
         #expect(check.status == 0)
-        #expect(check.stdout.contains("check: 13 files up to date in generated\n"))
+        #expect(check.stdout.contains("check: 15 files up to date in generated\n"))
 
         try repository.edit(
             "ffnodes/fitfile/ff-test-a/values.yaml", replacing: "storybook.fitfile.net", with: "docs.fitfile.net")
@@ -61,7 +61,7 @@ import Testing
 
         let again = try ffgen(["render", "--root", repository.root, "--env", "fitfile/ff-test-a"], in: "/")
         #expect(again.status == 0)
-        #expect(again.stdout.contains("files: 0 written, 2 updated, 0 removed, 10 unchanged in generated\n"))
+        #expect(again.stdout.contains("files: 0 written, 2 updated, 0 removed, 12 unchanged in generated\n"))
     }
 
     @Test func errorsExitWithStatus2AndNameWhereTheyHappened() throws {

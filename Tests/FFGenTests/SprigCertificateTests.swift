@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import GoTemplate
 import Testing
@@ -7,7 +8,7 @@ import Values
 
 // Certificates are random in Helm (fresh keys and serials), so these tests check structure: the shapes below were
 // compared with certificates Helm's genCA/genSignedCert produced (same extension layout, SAN encoding and
-// truncated-SHA-256 subject key identifiers), and the error texts come from the oracle. A fixed RSA key
+// truncated-SHA-256 subject key identifiers), and the error texts are the sprig-certificates table. A fixed RSA key
 // (generated with `openssl genrsa -traditional 2048`, and its PKCS #8 form) keeps the tests free of key generation.
 private let fixtureKey = """
 -----BEGIN RSA PRIVATE KEY-----
@@ -72,7 +73,6 @@ oX/83JHvm2i7gM/GJtYq4A==
 
 private func call(_ name: String, _ arguments: Value...) throws -> Value { try SprigTesting.call(name, arguments) }
 
-private func errorText(_ body: () throws -> Any) -> String? { SprigTesting.errorText(body) }
 
 private func pemBytes(_ text: String) throws -> [UInt8] {
     guard let block = PEM.decode(text) else { throw FunctionError("no PEM block") }
@@ -97,7 +97,10 @@ private func signatureVerifies(_ pem: String, _ key: RSAKey) throws -> Bool {
 }
 
 @Test func sprigCertificateAuthorityAndLeaf() throws {
-    let key = try X509.parsePrivateKeyPEM(fixtureKey)
+    guard case .rsa(let key) = try X509.parsePrivateKeyPEM(fixtureKey) else {
+        Issue.record("the fixture is an RSA key")
+        return
+    }
     let ca = try certificate(try call("genCAWithKey", .string("my-ca"), .int(365), .string(fixtureKey)))
     #expect(ca.key == fixtureKey + "\n")  // Go re-encodes the parsed key; the literal drops the final newline.
     #expect(try signatureVerifies(ca.cert, key))
@@ -129,41 +132,11 @@ private func signatureVerifies(_ pem: String, _ key: RSAKey) throws -> Bool {
     #expect(der.windowIndex(of: Array("231116221320Z".utf8)) != nil)
 }
 
-@Test(arguments: [
-    (["genSelfSignedCert", "ip:bad"], "error parsing ip: bad"),
-    (["genSelfSignedCert", "ip:1.2.3.04"], "error parsing ip: 1.2.3.04"),
-    (["genSelfSignedCert", "ipint"], "error parsing ip: 1 is not a string"),
-    (["genSelfSignedCert", "dnsint"], "error processing alternate dns name: 1 is not a string"),
-    (["genSelfSignedCertWithKey", "dns:é.example"],
-     "error creating certificate: x509: \"é.example\" cannot be encoded as an IA5String"),
-    (["genCAWithKey", "key:nonsense"], "parsing private key: no PEM data in input"),
-    (["genCAWithKey", "key:-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"],
-     "parsing private key: no private key data in PEM block of type CERTIFICATE"),
-    (["buildCustomCert", "!!", "x"], "unable to decode base64 certificate"),
-    (["buildCustomCert", "eA==", "!!"], "unable to decode base64 private key"),
-    (["buildCustomCert", "eA==", "eA=="], "unable to decode certificate"),
-])
-func sprigCertificateErrors(_ call: [String], _ message: String) {
-    // Recorded from Helm, e.g. {{ genSelfSignedCert "x" (list "bad") nil 1 }} → error parsing ip: bad.
-    let f = SprigTesting.table[call[0]]
-    let arguments: [Value]
-    switch call[0] {
-    case "buildCustomCert": arguments = [.string(call[1]), .string(call[2])]
-    case "genCAWithKey": arguments = [.string("x"), .int(1), .string(String(call[1].dropFirst(4)))]
-    case "genSelfSignedCertWithKey":
-        arguments = [.string("x"), .null, .list([.string(String(call[1].dropFirst(4)))]), .int(1), .string(fixtureKey)]
-    default:
-        let ips: Value = call[1].hasPrefix("ip:") ? .list([.string(String(call[1].dropFirst(3)))])
-            : call[1] == "ipint" ? .list([.int(1)]) : .null
-        let dns: Value = call[1] == "dnsint" ? .list([.int(1)]) : .null
-        arguments = [.string("x"), ips, dns, .int(1)]
-    }
-    #expect(errorText { try f?.body(arguments, SprigNoContext()) as Any } == message)
-}
-
-@Test func sprigGenPrivateKeyUnknownType() throws {
-    // {{ genPrivateKey "foo" }} → Unknown type foo
-    #expect(try call("genPrivateKey", .string("foo")).stringValue == "Unknown type foo")
+/// Error texts (and genPrivateKey's text for an unknown type) recorded from Helm in
+/// Tests/Fixtures/tables/sprig-certificates.json by scripts/oracle/record_tables.py.
+@Test(arguments: OracleTable.load("sprig-certificates").rows.map(SprigCase.init))
+func sprigCertificateMessages(_ row: SprigCase) {
+    SprigTesting.check(row)
 }
 
 extension Array where Element == UInt8 {
@@ -190,4 +163,17 @@ extension Array where Element == UInt8 {
     let der = try pemBytes(pem)
     #expect(Array(der.prefix(16)) == [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20])
     #expect(der.count == 48)
+}
+
+@Test func sprigSelfSignedWithECKey() throws {
+    // An EC key given as PEM is used as Go uses it: ECDSA-with-SHA256 signature, id-ecPublicKey SPKI, and the key
+    // re-encoded as an "EC PRIVATE KEY" block (checked once with `openssl verify` and `openssl ec -check`).
+    let keyPEM = try #require(try call("genPrivateKey", .string("ecdsa")).stringValue)
+    let cert = try certificate(try call(
+        "genSelfSignedCertWithKey", .string("ec"), .null, .null, .int(1), .string(keyPEM)))
+    #expect(cert.key == keyPEM)
+    let der = try pemBytes(cert.cert)
+    #expect(der.windowIndex(of: DER.sequence([DER.oid([1, 2, 840, 10045, 4, 3, 2])])) != nil)
+    #expect(der.windowIndex(of: DER.sequence([DER.oid([1, 2, 840, 10045, 2, 1]), P256.curveOID])) != nil)
+    #expect(der.windowIndex(of: Array(try pemBytes(keyPEM).suffix(65))) != nil)
 }

@@ -1,83 +1,12 @@
-// Recorded with Helm v4.2.3 (helm_python oracle): each row is a `{{ template }}` action and what Helm printed
-// (or the message after `error calling NAME: `).
+// Rows: Tests/Fixtures/tables/sprig-defaults.json, each a `{{ expression }}` action; what Helm printed (or the
+// message after `error calling NAME: `) is recorded there by scripts/oracle/record_tables.py.
+import FFGenTestSupport
 import Testing
 import Values
 
 @testable import Sprig
 
-let sprigDefaultCases: [SprigCase] = [
-    SprigCase("default \"d\" \"given\"", "default", [.string("d"), .string("given")], .ok("given")),
-    SprigCase("default \"d\" \"\"", "default", [.string("d"), .string("")], .ok("d")),
-    SprigCase("default \"d\" nil", "default", [.string("d"), .null], .ok("d")),
-    SprigCase("default \"d\" 0", "default", [.string("d"), .int(0)], .ok("d")),
-    SprigCase("default \"d\" 0.0", "default", [.string("d"), .float(0.0)], .ok("d")),
-    SprigCase("default \"d\" false", "default", [.string("d"), .bool(false)], .ok("d")),
-    SprigCase("default \"d\" true", "default", [.string("d"), .bool(true)], .ok("true")),
-    SprigCase("default \"d\" (list)", "default", [.string("d"), .list([])], .ok("d")),
-    SprigCase("default \"d\" (dict)", "default", [.string("d"), .map(ValueMap([] as [(String, Value)]))], .ok("d")),
-    SprigCase("default \"d\" (list 0)", "default", [.string("d"), .list([.int(0)])], .ok("[0]")),
-    SprigCase("default \"d\"", "default", [.string("d")], .ok("d")),
-    SprigCase("default \"d\" \"\" \"x\"", "default", [.string("d"), .string(""), .string("x")], .ok("d")),
-    SprigCase("default nil nil", "default", [.null, .null], .ok("<no value>")),
-    SprigCase("empty \"\"", "empty", [.string("")], .ok("true")),
-    SprigCase("empty 0", "empty", [.int(0)], .ok("true")),
-    SprigCase("empty 0.0", "empty", [.float(0.0)], .ok("true")),
-    SprigCase("empty false", "empty", [.bool(false)], .ok("true")),
-    SprigCase("empty nil", "empty", [.null], .ok("true")),
-    SprigCase("empty (list)", "empty", [.list([])], .ok("true")),
-    SprigCase("empty (dict)", "empty", [.map(ValueMap([] as [(String, Value)]))], .ok("true")),
-    SprigCase("empty \"a\"", "empty", [.string("a")], .ok("false")),
-    SprigCase("empty 1", "empty", [.int(1)], .ok("false")),
-    SprigCase("empty (dict \"a\" nil)", "empty", [.map(ValueMap([("a", .null)] as [(String, Value)]))], .ok("false")),
-    SprigCase("coalesce \"\" 0 nil \"x\" \"y\"", "coalesce", [.string(""), .int(0), .null, .string("x"), .string("y")], .ok("x")),
-    SprigCase("coalesce \"\" 0", "coalesce", [.string(""), .int(0)], .ok("<no value>")),
-    SprigCase("coalesce", "coalesce", [], .ok("<no value>")),
-    SprigCase("all 1 \"a\" true", "all", [.int(1), .string("a"), .bool(true)], .ok("true")),
-    SprigCase("all 1 \"\" true", "all", [.int(1), .string(""), .bool(true)], .ok("false")),
-    SprigCase("all", "all", [], .ok("true")),
-    SprigCase("any 0 \"\" nil", "any", [.int(0), .string(""), .null], .ok("false")),
-    SprigCase("any 0 \"x\"", "any", [.int(0), .string("x")], .ok("true")),
-    SprigCase("any", "any", [], .ok("false")),
-    SprigCase("ternary \"a\" \"b\" true", "ternary", [.string("a"), .string("b"), .bool(true)], .ok("a")),
-    SprigCase("ternary \"a\" \"b\" false", "ternary", [.string("a"), .string("b"), .bool(false)], .ok("b")),
-    SprigCase("ternary 1 nil false", "ternary", [.int(1), .null, .bool(false)], .ok("<no value>")),
-    SprigCase("mustFromJson \"{\\\"a\\\":1,\\\"b\\\":[true,null,\\\"x\\\"]}\"", "mustFromJson", [.string("{\"a\":1,\"b\":[true,null,\"x\"]}")], .ok("map[a:1 b:[true <nil> x]]")),
-    SprigCase("mustFromJson \"bad\"", "mustFromJson", [.string("bad")], .error("invalid character 'b' looking for beginning of value")),
-    SprigCase("mustFromJson \"\"", "mustFromJson", [.string("")], .error("unexpected end of JSON input")),
-    SprigCase("mustFromJson \"{\\\"a\\\":1} x\"", "mustFromJson", [.string("{\"a\":1} x")], .error("invalid character 'x' after top-level value")),
-    SprigCase("mustFromJson \"{\\\"a\\\" 1}\"", "mustFromJson", [.string("{\"a\" 1}")], .error("invalid character '1' after object key")),
-    SprigCase("mustFromJson \"{a:1}\"", "mustFromJson", [.string("{a:1}")], .error("invalid character 'a' looking for beginning of object key string")),
-    SprigCase("mustFromJson \"[1,]\"", "mustFromJson", [.string("[1,]")], .error("invalid character ']' looking for beginning of value")),
-    SprigCase("mustFromJson \"[1 2]\"", "mustFromJson", [.string("[1 2]")], .error("invalid character '2' after array element")),
-    SprigCase("mustFromJson \"{\\\"a\\\":1,}\"", "mustFromJson", [.string("{\"a\":1,}")], .error("invalid character '}' looking for beginning of object key string")),
-    SprigCase("mustFromJson \"tru\"", "mustFromJson", [.string("tru")], .error("invalid character ' ' in literal true (expecting 'e')")),
-    SprigCase("mustFromJson \"trux\"", "mustFromJson", [.string("trux")], .error("invalid character 'x' in literal true (expecting 'e')")),
-    SprigCase("mustFromJson \"\\\"abc\"", "mustFromJson", [.string("\"abc")], .error("unexpected end of JSON input")),
-    SprigCase("mustFromJson \"\\\"a\\tb\\\"\"", "mustFromJson", [.string("\"a\tb\"")], .error("invalid character '\\t' in string literal")),
-    SprigCase("mustFromJson \"-\"", "mustFromJson", [.string("-")], .error("invalid character ' ' in numeric literal")),
-    SprigCase("mustFromJson \"01\"", "mustFromJson", [.string("01")], .error("invalid character '1' after top-level value")),
-    SprigCase("mustFromJson \"1.e3\"", "mustFromJson", [.string("1.e3")], .error("invalid character 'e' after decimal point in numeric literal")),
-    SprigCase("mustFromJson \"\\\"\\\\q\\\"\"", "mustFromJson", [.string("\"\\q\"")], .error("invalid character 'q' in string escape code")),
-    SprigCase("mustFromJson \"123456789012345678901234567890\"", "mustFromJson", [.string("123456789012345678901234567890")], .ok("1.2345678901234568e+29")),
-    SprigCase("mustFromJson \"  null  \"", "mustFromJson", [.string("  null  ")], .ok("<no value>")),
-    SprigCase("toPrettyJson (dict \"b\" 1 \"a\" (list 1 (dict \"c\" 2)) \"e\" (list) \"f\" (dict))", "toPrettyJson", [.map(ValueMap([("b", .int(1)), ("a", .list([.int(1), .map(ValueMap([("c", .int(2))] as [(String, Value)]))])), ("e", .list([])), ("f", .map(ValueMap([] as [(String, Value)])))] as [(String, Value)]))], .ok("{\n  \"a\": [\n    1,\n    {\n      \"c\": 2\n    }\n  ],\n  \"b\": 1,\n  \"e\": [],\n  \"f\": {}\n}")),
-    SprigCase("toPrettyJson 5", "toPrettyJson", [.int(5)], .ok("5")),
-    SprigCase("toRawJson (dict \"a\" \"<x>&\")", "toRawJson", [.map(ValueMap([("a", .string("<x>&"))] as [(String, Value)]))], .ok("{\"a\":\"<x>&\"}")),
-    SprigCase("mustToJson (list 1 \"a\")", "mustToJson", [.list([.int(1), .string("a")])], .ok("[1,\"a\"]")),
-    SprigCase("mustToPrettyJson (list)", "mustToPrettyJson", [.list([])], .ok("[]")),
-    SprigCase("mustToRawJson \"<&>\"", "mustToRawJson", [.string("<&>")], .ok("\"<&>\"")),
-    SprigCase("mustFromJson \"[1, 2.5, 1e3]\"", "mustFromJson", [.string("[1, 2.5, 1e3]")], .ok("[1 2.5 1000]")),
-    SprigCase("mustFromJson \"\\\"s\\\\u00e9\\\\n\\\\ud83d\\\\ude00\\\"\"", "mustFromJson", [.string("\"s\\u00e9\\n\\ud83d\\ude00\"")], .ok("sé\n😀")),
-    SprigCase("mustFromJson \"1.5e\"", "mustFromJson", [.string("1.5e")], .error("invalid character ' ' in exponent of numeric literal")),
-    SprigCase("mustFromJson \"1.5e+\"", "mustFromJson", [.string("1.5e+")], .error("invalid character ' ' in exponent of numeric literal")),
-    SprigCase("mustFromJson \"nul\"", "mustFromJson", [.string("nul")], .error("invalid character ' ' in literal null (expecting 'l')")),
-    SprigCase("mustFromJson \"[1\"", "mustFromJson", [.string("[1")], .error("unexpected end of JSON input")),
-    SprigCase("mustFromJson \"{\\\"a\\\"\"", "mustFromJson", [.string("{\"a\"")], .error("unexpected end of JSON input")),
-    SprigCase("mustToJson (dict \"b\" 1 \"a\" (list \"x<y>&z\" nil true 1.5 1000000.0))", "mustToJson", [.map(ValueMap([("b", .int(1)), ("a", .list([.string("x<y>&z"), .null, .bool(true), .float(1.5), .float(1000000.0)]))] as [(String, Value)]))], .ok("{\"a\":[\"x\\u003cy\\u003e\\u0026z\",null,true,1.5,1000000],\"b\":1}")),
-    SprigCase("mustToJson \"é\\u2028\\t\\u0001\"", "mustToJson", [.string("é \t\u{1}")], .ok("\"é\\u2028\\t\\u0001\"")),
-    SprigCase("mustToJson nil", "mustToJson", [.null], .ok("null")),
-    SprigCase("mustToJson 1e21", "mustToJson", [.float(1e21)], .ok("1e+21")),
-]
+let sprigDefaultCases = OracleTable.load("sprig-defaults").rows.map(SprigCase.init)
 
 @Test(arguments: sprigDefaultCases)
 func sprigDefaults(_ row: SprigCase) {

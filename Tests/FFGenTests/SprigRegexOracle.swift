@@ -1,84 +1,12 @@
-// Recorded with Helm v4.2.3 (helm_python oracle): each row is a `{{ template }}` action and what Helm printed
-// (or the message after `error calling NAME: `).
+// Rows: Tests/Fixtures/tables/sprig-regex.json, each a `{{ expression }}` action; what Helm printed (or the
+// message after `error calling NAME: `) is recorded there by scripts/oracle/record_tables.py.
+import FFGenTestSupport
 import Testing
 import Values
 
 @testable import Sprig
 
-let sprigRegexCases: [SprigCase] = [
-    SprigCase("regexMatch \"^[a-z]+$\" \"abc\"", "regexMatch", [.string("^[a-z]+$"), .string("abc")], .ok("true")),
-    SprigCase("regexMatch \"^[a-z]+$\" \"abc\\n\"", "regexMatch", [.string("^[a-z]+$"), .string("abc\n")], .ok("false")),
-    SprigCase("regexMatch \"a.c\" \"a\\nc\"", "regexMatch", [.string("a.c"), .string("a\nc")], .ok("false")),
-    SprigCase("regexMatch \"(?s)a.c\" \"a\\nc\"", "regexMatch", [.string("(?s)a.c"), .string("a\nc")], .ok("true")),
-    SprigCase("regexMatch \"(?m)^b$\" \"a\\nb\\nc\"", "regexMatch", [.string("(?m)^b$"), .string("a\nb\nc")], .ok("true")),
-    SprigCase("regexMatch \"\\\\d+\" \"١٢٣\"", "regexMatch", [.string("\\d+"), .string("١٢٣")], .ok("false")),
-    SprigCase("regexMatch \"\\\\w\" \"é\"", "regexMatch", [.string("\\w"), .string("é")], .ok("false")),
-    SprigCase("regexMatch \"\\\\s\" \"\\u00a0\"", "regexMatch", [.string("\\s"), .string(" ")], .ok("false")),
-    SprigCase("regexMatch \"[[:alpha:]]+\" \"abc\"", "regexMatch", [.string("[[:alpha:]]+"), .string("abc")], .ok("true")),
-    SprigCase("regexMatch \"[[:^digit:]]\" \"123\"", "regexMatch", [.string("[[:^digit:]]"), .string("123")], .ok("false")),
-    SprigCase("regexMatch \"(\" \"x\"", "regexMatch", [.string("("), .string("x")], .ok("false")),
-    SprigCase("regexMatch \"a.c\" \"a\\rc\"", "regexMatch", [.string("a.c"), .string("a\rc")], .ok("true")),
-    SprigCase("regexMatch \"\\\\bfoo\\\\b\" \"a foo b\"", "regexMatch", [.string("\\bfoo\\b"), .string("a foo b")], .ok("true")),
-    SprigCase("regexMatch \"(?i)ABC\" \"xabcx\"", "regexMatch", [.string("(?i)ABC"), .string("xabcx")], .ok("true")),
-    SprigCase("regexMatch \"\\\\Aab\\\\z\" \"ab\"", "regexMatch", [.string("\\Aab\\z"), .string("ab")], .ok("true")),
-    SprigCase("mustRegexMatch \"(\" \"x\"", "mustRegexMatch", [.string("("), .string("x")], .error("error parsing regexp: missing closing ): `(`")),
-    SprigCase("mustRegexMatch \")\" \"x\"", "mustRegexMatch", [.string(")"), .string("x")], .error("error parsing regexp: unexpected ): `)`")),
-    SprigCase("mustRegexMatch \"[a\" \"x\"", "mustRegexMatch", [.string("[a"), .string("x")], .error("error parsing regexp: missing closing ]: `[a`")),
-    SprigCase("mustRegexMatch \"*a\" \"x\"", "mustRegexMatch", [.string("*a"), .string("x")], .error("error parsing regexp: missing argument to repetition operator: `*`")),
-    SprigCase("mustRegexMatch \"a**\" \"x\"", "mustRegexMatch", [.string("a**"), .string("x")], .error("error parsing regexp: invalid nested repetition operator: `**`")),
-    SprigCase("mustRegexMatch \"a++\" \"x\"", "mustRegexMatch", [.string("a++"), .string("x")], .error("error parsing regexp: invalid nested repetition operator: `++`")),
-    SprigCase("mustRegexMatch \"\\\\1\" \"x\"", "mustRegexMatch", [.string("\\1"), .string("x")], .error("error parsing regexp: invalid escape sequence: `\\1`")),
-    SprigCase("mustRegexMatch \"(?=a)\" \"x\"", "mustRegexMatch", [.string("(?=a)"), .string("x")], .error("error parsing regexp: invalid or unsupported Perl syntax: `(?=`")),
-    SprigCase("mustRegexMatch \"(?<=a)b\" \"x\"", "mustRegexMatch", [.string("(?<=a)b"), .string("x")], .error("error parsing regexp: invalid named capture: `(?<=a)b`")),
-    SprigCase("mustRegexMatch \"a\\\\\" \"x\"", "mustRegexMatch", [.string("a\\"), .string("x")], .error("error parsing regexp: trailing backslash at end of expression: ``")),
-    SprigCase("mustRegexMatch \"\\\\Z\" \"x\"", "mustRegexMatch", [.string("\\Z"), .string("x")], .error("error parsing regexp: invalid escape sequence: `\\Z`")),
-    SprigCase("mustRegexMatch \"[z-a]\" \"x\"", "mustRegexMatch", [.string("[z-a]"), .string("x")], .error("error parsing regexp: invalid character class range: `z-a`")),
-    SprigCase("mustRegexMatch \"a{2,1}\" \"x\"", "mustRegexMatch", [.string("a{2,1}"), .string("x")], .error("error parsing regexp: invalid repeat count: `{2,1}`")),
-    SprigCase("mustRegexMatch \"x{1001}\" \"x\"", "mustRegexMatch", [.string("x{1001}"), .string("x")], .error("error parsing regexp: invalid repeat count: `{1001}`")),
-    SprigCase("mustRegexMatch \"a{,2}\" \"a{,2}\"", "mustRegexMatch", [.string("a{,2}"), .string("a{,2}")], .ok("true")),
-    SprigCase("mustRegexMatch \"(?P<n>a)\" \"a\"", "mustRegexMatch", [.string("(?P<n>a)"), .string("a")], .ok("true")),
-    SprigCase("mustRegexMatch \"(?P<n>a)(?P<n>b)\" \"ab\"", "mustRegexMatch", [.string("(?P<n>a)(?P<n>b)"), .string("ab")], .ok("true")),
-    SprigCase("regexFindAll \"[0-9]+\" \"a1b22c333\" -1", "regexFindAll", [.string("[0-9]+"), .string("a1b22c333"), .int(-1)], .ok("[1 22 333]")),
-    SprigCase("regexFindAll \"[0-9]+\" \"a1b22c333\" 2", "regexFindAll", [.string("[0-9]+"), .string("a1b22c333"), .int(2)], .ok("[1 22]")),
-    SprigCase("regexFindAll \"[0-9]+\" \"abc\" -1", "regexFindAll", [.string("[0-9]+"), .string("abc"), .int(-1)], .ok("[]")),
-    SprigCase("regexFindAll \"a*\" \"baaac\" -1", "regexFindAll", [.string("a*"), .string("baaac"), .int(-1)], .ok("[ aaa ]")),
-    SprigCase("regexFindAll \"\" \"abc\" -1", "regexFindAll", [.string(""), .string("abc"), .int(-1)], .ok("[   ]")),
-    SprigCase("regexFindAll \"x*\" \"héllo\" -1", "regexFindAll", [.string("x*"), .string("héllo"), .int(-1)], .ok("[     ]")),
-    SprigCase("regexFindAll \"(\" \"x\" -1", "regexFindAll", [.string("("), .string("x"), .int(-1)], .error("regexp: Compile(`(`): error parsing regexp: missing closing ): `(`")),
-    SprigCase("mustRegexFindAll \"(\" \"x\" -1", "mustRegexFindAll", [.string("("), .string("x"), .int(-1)], .error("error parsing regexp: missing closing ): `(`")),
-    SprigCase("regexFind \"[0-9]+\" \"a12b34\"", "regexFind", [.string("[0-9]+"), .string("a12b34")], .ok("12")),
-    SprigCase("regexFind \"z\" \"abc\"", "regexFind", [.string("z"), .string("abc")], .ok("")),
-    SprigCase("regexFind \"(\" \"x\"", "regexFind", [.string("("), .string("x")], .error("regexp: Compile(`(`): error parsing regexp: missing closing ): `(`")),
-    SprigCase("mustRegexFind \"[\" \"x\"", "mustRegexFind", [.string("["), .string("x")], .error("error parsing regexp: missing closing ]: `[`")),
-    SprigCase("regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\"", "regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1}W")], .ok("-W-xxW-")),
-    SprigCase("regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$1W\"", "regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("$1W")], .ok("---")),
-    SprigCase("regexReplaceAll \"a(?P<mid>x*)b\" \"-ab-axxb-\" \"[$mid]\"", "regexReplaceAll", [.string("a(?P<mid>x*)b"), .string("-ab-axxb-"), .string("[$mid]")], .ok("-[]-[xx]-")),
-    SprigCase("regexReplaceAll \"a(?P<mid>x*)b\" \"-ab-axxb-\" \"[${mid}]\"", "regexReplaceAll", [.string("a(?P<mid>x*)b"), .string("-ab-axxb-"), .string("[${mid}]")], .ok("-[]-[xx]-")),
-    SprigCase("regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$$1\"", "regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("$$1")], .ok("-$1-$1-")),
-    SprigCase("regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$2|$\"", "regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("$2|$")], .ok("-|$-|$-")),
-    SprigCase("regexReplaceAll \"a*\" \"baaac\" \"X\"", "regexReplaceAll", [.string("a*"), .string("baaac"), .string("X")], .ok("XbXcX")),
-    SprigCase("regexReplaceAll \"\" \"abc\" \"-\"", "regexReplaceAll", [.string(""), .string("abc"), .string("-")], .ok("-a-b-c-")),
-    SprigCase("regexReplaceAll \"\\\\s+\" \"a  b \\t c\" \" \"", "regexReplaceAll", [.string("\\s+"), .string("a  b \t c"), .string(" ")], .ok("a b c")),
-    SprigCase("regexReplaceAll \"(\" \"x\" \"y\"", "regexReplaceAll", [.string("("), .string("x"), .string("y")], .error("regexp: Compile(`(`): error parsing regexp: missing closing ): `(`")),
-    SprigCase("regexReplaceAll \"^\" \"abc\" \">\"", "regexReplaceAll", [.string("^"), .string("abc"), .string(">")], .ok(">abc")),
-    SprigCase("regexReplaceAll \"$\" \"abc\\n\" \"<\"", "regexReplaceAll", [.string("$"), .string("abc\n"), .string("<")], .ok("abc\n<")),
-    SprigCase("regexReplaceAll \"(a)|b\" \"ab\" \"[$1]\"", "regexReplaceAll", [.string("(a)|b"), .string("ab"), .string("[$1]")], .ok("[a][]")),
-    SprigCase("regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1\"", "regexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1")], .ok("-${1-${1-")),
-    SprigCase("mustRegexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\"", "mustRegexReplaceAll", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1}W")], .ok("-W-xxW-")),
-    SprigCase("mustRegexReplaceAll \"(\" \"x\" \"y\"", "mustRegexReplaceAll", [.string("("), .string("x"), .string("y")], .error("error parsing regexp: missing closing ): `(`")),
-    SprigCase("regexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}W\"", "regexReplaceAllLiteral", [.string("a(x*)b"), .string("-ab-axxb-"), .string("${1}W")], .ok("-${1}W-${1}W-")),
-    SprigCase("mustRegexReplaceAllLiteral \"a+\" \"baaac\" \"$\"", "mustRegexReplaceAllLiteral", [.string("a+"), .string("baaac"), .string("$")], .ok("b$c")),
-    SprigCase("regexSplit \"z+\" \"pizza\" -1", "regexSplit", [.string("z+"), .string("pizza"), .int(-1)], .ok("[pi a]")),
-    SprigCase("regexSplit \"z+\" \"pizza\" 0", "regexSplit", [.string("z+"), .string("pizza"), .int(0)], .ok("[]")),
-    SprigCase("regexSplit \"z+\" \"pizza\" 1", "regexSplit", [.string("z+"), .string("pizza"), .int(1)], .ok("[pizza]")),
-    SprigCase("regexSplit \"a\" \"banana\" 2", "regexSplit", [.string("a"), .string("banana"), .int(2)], .ok("[b nana]")),
-    SprigCase("regexSplit \"\" \"abc\" -1", "regexSplit", [.string(""), .string("abc"), .int(-1)], .ok("[a b c]")),
-    SprigCase("regexSplit \"x\" \"\" -1", "regexSplit", [.string("x"), .string(""), .int(-1)], .ok("[]")),
-    SprigCase("regexSplit \"\" \"\" -1", "regexSplit", [.string(""), .string(""), .int(-1)], .ok("[]")),
-    SprigCase("regexSplit \"a*\" \"baaac\" -1", "regexSplit", [.string("a*"), .string("baaac"), .int(-1)], .ok("[b c]")),
-    SprigCase("mustRegexSplit \"(\" \"x\" -1", "mustRegexSplit", [.string("("), .string("x"), .int(-1)], .error("error parsing regexp: missing closing ): `(`")),
-    SprigCase("regexQuoteMeta \"1.5+2\"", "regexQuoteMeta", [.string("1.5+2")], .ok("1\\.5\\+2")),
-]
+let sprigRegexCases = OracleTable.load("sprig-regex").rows.map(SprigCase.init)
 
 @Test(arguments: sprigRegexCases)
 func sprigRegex(_ row: SprigCase) {

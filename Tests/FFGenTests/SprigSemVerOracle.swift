@@ -1,80 +1,12 @@
-// Recorded with Helm v4.2.3 (helm_python oracle): each row is a `{{ template }}` action and what Helm printed
-// (or the message after `error calling NAME: `).
+// Rows: Tests/Fixtures/tables/sprig-semver.json, each a `{{ expression }}` action; what Helm printed (or the
+// message after `error calling NAME: `) is recorded there by scripts/oracle/record_tables.py.
+import FFGenTestSupport
 import Testing
 import Values
 
 @testable import Sprig
 
-let sprigSemVerCases: [SprigCase] = [
-    SprigCase("semver \"1.2.3\"", "semver", [.string("1.2.3")], .ok("1.2.3")),
-    SprigCase("semver \"v1.2.3-beta.1+build.5\"", "semver", [.string("v1.2.3-beta.1+build.5")], .ok("1.2.3-beta.1+build.5")),
-    SprigCase("semver \"1.2\"", "semver", [.string("1.2")], .ok("1.2.0")),
-    SprigCase("semver \"1\"", "semver", [.string("1")], .ok("1.0.0")),
-    SprigCase("semver \"v2\"", "semver", [.string("v2")], .ok("2.0.0")),
-    SprigCase("semver \"1.2.3.4\"", "semver", [.string("1.2.3.4")], .error("invalid semantic version")),
-    SprigCase("semver \"abc\"", "semver", [.string("abc")], .error("invalid semantic version")),
-    SprigCase("semver \"\"", "semver", [.string("")], .error("invalid semantic version")),
-    SprigCase("semver \"1.2.3-01\"", "semver", [.string("1.2.3-01")], .error("version segment starts with 0")),
-    SprigCase("semver \"1.2.3-\"", "semver", [.string("1.2.3-")], .error("invalid semantic version")),
-    SprigCase("semver \"1.2.3+\"", "semver", [.string("1.2.3+")], .error("invalid semantic version")),
-    SprigCase("semver \"01.2.3\"", "semver", [.string("01.2.3")], .ok("1.2.3")),
-    SprigCase("semver \"1.2.3-alpha..1\"", "semver", [.string("1.2.3-alpha..1")], .error("invalid semantic version")),
-    SprigCase("semver \"99999999999999999999.0.0\"", "semver", [.string("99999999999999999999.0.0")], .error("error parsing version segment: strconv.ParseUint: parsing \"99999999999999999999\": value out of range")),
-    SprigCase("semverCompare \">=1.2.3\" \"1.2.3\"", "semverCompare", [.string(">=1.2.3"), .string("1.2.3")], .ok("true")),
-    SprigCase("semverCompare \">1.2.3\" \"1.2.3\"", "semverCompare", [.string(">1.2.3"), .string("1.2.3")], .ok("false")),
-    SprigCase("semverCompare \"<1.2.3\" \"1.2.2\"", "semverCompare", [.string("<1.2.3"), .string("1.2.2")], .ok("true")),
-    SprigCase("semverCompare \"<=1.2\" \"1.2.9\"", "semverCompare", [.string("<=1.2"), .string("1.2.9")], .ok("true")),
-    SprigCase("semverCompare \"<=1.2\" \"1.3.0\"", "semverCompare", [.string("<=1.2"), .string("1.3.0")], .ok("false")),
-    SprigCase("semverCompare \"=1.2.3\" \"1.2.3\"", "semverCompare", [.string("=1.2.3"), .string("1.2.3")], .ok("true")),
-    SprigCase("semverCompare \"1.2.3\" \"1.2.3\"", "semverCompare", [.string("1.2.3"), .string("1.2.3")], .ok("true")),
-    SprigCase("semverCompare \"!=1.2.3\" \"1.2.4\"", "semverCompare", [.string("!=1.2.3"), .string("1.2.4")], .ok("true")),
-    SprigCase("semverCompare \"!=1.2\" \"1.2.4\"", "semverCompare", [.string("!=1.2"), .string("1.2.4")], .ok("false")),
-    SprigCase("semverCompare \"!=1.2\" \"1.3.0\"", "semverCompare", [.string("!=1.2"), .string("1.3.0")], .ok("true")),
-    SprigCase("semverCompare \"~1.2.3\" \"1.2.9\"", "semverCompare", [.string("~1.2.3"), .string("1.2.9")], .ok("true")),
-    SprigCase("semverCompare \"~1.2.3\" \"1.3.0\"", "semverCompare", [.string("~1.2.3"), .string("1.3.0")], .ok("false")),
-    SprigCase("semverCompare \"~1\" \"1.9.0\"", "semverCompare", [.string("~1"), .string("1.9.0")], .ok("true")),
-    SprigCase("semverCompare \"~1\" \"2.0.0\"", "semverCompare", [.string("~1"), .string("2.0.0")], .ok("false")),
-    SprigCase("semverCompare \"~>1.2\" \"1.2.5\"", "semverCompare", [.string("~>1.2"), .string("1.2.5")], .ok("true")),
-    SprigCase("semverCompare \"^1.2.3\" \"1.9.0\"", "semverCompare", [.string("^1.2.3"), .string("1.9.0")], .ok("true")),
-    SprigCase("semverCompare \"^1.2.3\" \"2.0.0\"", "semverCompare", [.string("^1.2.3"), .string("2.0.0")], .ok("false")),
-    SprigCase("semverCompare \"^0.2.3\" \"0.2.9\"", "semverCompare", [.string("^0.2.3"), .string("0.2.9")], .ok("true")),
-    SprigCase("semverCompare \"^0.2.3\" \"0.3.0\"", "semverCompare", [.string("^0.2.3"), .string("0.3.0")], .ok("false")),
-    SprigCase("semverCompare \"^0.0.3\" \"0.0.3\"", "semverCompare", [.string("^0.0.3"), .string("0.0.3")], .ok("true")),
-    SprigCase("semverCompare \"^0.0.3\" \"0.0.4\"", "semverCompare", [.string("^0.0.3"), .string("0.0.4")], .ok("false")),
-    SprigCase("semverCompare \"^0\" \"0.9.0\"", "semverCompare", [.string("^0"), .string("0.9.0")], .ok("true")),
-    SprigCase("semverCompare \"1.2.x\" \"1.2.7\"", "semverCompare", [.string("1.2.x"), .string("1.2.7")], .ok("true")),
-    SprigCase("semverCompare \"1.2.x\" \"1.3.0\"", "semverCompare", [.string("1.2.x"), .string("1.3.0")], .ok("false")),
-    SprigCase("semverCompare \"1.x\" \"1.9.9\"", "semverCompare", [.string("1.x"), .string("1.9.9")], .ok("true")),
-    SprigCase("semverCompare \"*\" \"3.0.0\"", "semverCompare", [.string("*"), .string("3.0.0")], .ok("true")),
-    SprigCase("semverCompare \"1.2 - 1.4\" \"1.3.5\"", "semverCompare", [.string("1.2 - 1.4"), .string("1.3.5")], .ok("true")),
-    SprigCase("semverCompare \"1.2 - 1.4\" \"1.4.9\"", "semverCompare", [.string("1.2 - 1.4"), .string("1.4.9")], .ok("true")),
-    SprigCase("semverCompare \"1.2 - 1.4\" \"1.5.0\"", "semverCompare", [.string("1.2 - 1.4"), .string("1.5.0")], .ok("false")),
-    SprigCase("semverCompare \"1.2.3 - 2.3.4\" \"2.3.4\"", "semverCompare", [.string("1.2.3 - 2.3.4"), .string("2.3.4")], .ok("true")),
-    SprigCase("semverCompare \">=1.0, <2.0\" \"1.5.0\"", "semverCompare", [.string(">=1.0, <2.0"), .string("1.5.0")], .ok("true")),
-    SprigCase("semverCompare \">=1.0 <2.0\" \"2.0.0\"", "semverCompare", [.string(">=1.0 <2.0"), .string("2.0.0")], .ok("false")),
-    SprigCase("semverCompare \"<1.0 || >=2.0\" \"2.1.0\"", "semverCompare", [.string("<1.0 || >=2.0"), .string("2.1.0")], .ok("true")),
-    SprigCase("semverCompare \"<1.0 || >=2.0\" \"1.5.0\"", "semverCompare", [.string("<1.0 || >=2.0"), .string("1.5.0")], .ok("false")),
-    SprigCase("semverCompare \">=1.2.3\" \"1.2.4-beta\"", "semverCompare", [.string(">=1.2.3"), .string("1.2.4-beta")], .ok("false")),
-    SprigCase("semverCompare \">=1.2.3-0\" \"1.2.4-beta\"", "semverCompare", [.string(">=1.2.3-0"), .string("1.2.4-beta")], .ok("true")),
-    SprigCase("semverCompare \">=1.2.3-alpha\" \"1.2.3-beta\"", "semverCompare", [.string(">=1.2.3-alpha"), .string("1.2.3-beta")], .ok("true")),
-    SprigCase("semverCompare \">=1.2.3-beta\" \"1.2.3-alpha\"", "semverCompare", [.string(">=1.2.3-beta"), .string("1.2.3-alpha")], .ok("false")),
-    SprigCase("semverCompare \">1.2.3-alpha.2\" \"1.2.3-alpha.10\"", "semverCompare", [.string(">1.2.3-alpha.2"), .string("1.2.3-alpha.10")], .ok("true")),
-    SprigCase("semverCompare \"<1.2.3-alpha\" \"1.2.3-1\"", "semverCompare", [.string("<1.2.3-alpha"), .string("1.2.3-1")], .ok("true")),
-    SprigCase("semverCompare \">= 1.21.0-0\" \"v1.36.0\"", "semverCompare", [.string(">= 1.21.0-0"), .string("v1.36.0")], .ok("true")),
-    SprigCase("semverCompare \">=1.16.0-0\" \"v1.36.0+k3s1\"", "semverCompare", [.string(">=1.16.0-0"), .string("v1.36.0+k3s1")], .ok("true")),
-    SprigCase("semverCompare \"bad\" \"1.0.0\"", "semverCompare", [.string("bad"), .string("1.0.0")], .error("improper constraint: \"bad\"")),
-    SprigCase("semverCompare \">=1.0\" \"bad\"", "semverCompare", [.string(">=1.0"), .string("bad")], .error("invalid semantic version")),
-    SprigCase("semverCompare \"\" \"1.0.0\"", "semverCompare", [.string(""), .string("1.0.0")], .error("improper constraint: \"\"")),
-    SprigCase("semverCompare \">1.x\" \"2.0.0\"", "semverCompare", [.string(">1.x"), .string("2.0.0")], .ok("true")),
-    SprigCase("semverCompare \">1.2.x\" \"1.3.0\"", "semverCompare", [.string(">1.2.x"), .string("1.3.0")], .ok("true")),
-    SprigCase("semverCompare \">1.2.x\" \"1.2.5\"", "semverCompare", [.string(">1.2.x"), .string("1.2.5")], .ok("false")),
-    SprigCase("semverCompare \"<=1.2.x\" \"1.2.9\"", "semverCompare", [.string("<=1.2.x"), .string("1.2.9")], .ok("true")),
-    SprigCase("semverCompare \"=1.2.x\" \"1.2.9\"", "semverCompare", [.string("=1.2.x"), .string("1.2.9")], .ok("true")),
-    SprigCase("semverCompare \"v1.2.3\" \"1.2.3\"", "semverCompare", [.string("v1.2.3"), .string("1.2.3")], .ok("true")),
-    SprigCase("semverCompare \"=>1.2\" \"1.2.0\"", "semverCompare", [.string("=>1.2"), .string("1.2.0")], .ok("true")),
-    SprigCase("semverCompare \"=<1.2\" \"1.2.0\"", "semverCompare", [.string("=<1.2"), .string("1.2.0")], .ok("true")),
-    SprigCase("semverCompare \">1.0,<3.0 || =5.0\" \"5.0.0\"", "semverCompare", [.string(">1.0,<3.0 || =5.0"), .string("5.0.0")], .ok("true")),
-]
+let sprigSemVerCases = OracleTable.load("sprig-semver").rows.map(SprigCase.init)
 
 @Test(arguments: sprigSemVerCases)
 func sprigSemVer(_ row: SprigCase) {

@@ -1,3 +1,4 @@
+import FFGenTestSupport
 import Foundation
 import GoTemplate
 import Testing
@@ -15,22 +16,21 @@ struct SprigTemplateCase: CustomTestStringConvertible, Sendable {
         self.expected = expected
     }
 
+    /// A row of a `template` oracle table; a Helm error keeps its innermost message.
+    init(_ row: OracleRow) {
+        self.template = row["template"]
+        if let output = row.output {
+            self.expected = .ok(output)
+        } else {
+            self.expected = .error(HelmMessage.innermost(row.error ?? ""))
+        }
+    }
+
     var testDescription: String { template }
 }
 
-/// The values the template cases were rendered with (parsed as Helm parses values.yaml).
-let sprigTemplateValues = """
-    list: [1, 2]
-    strs: [b, a, c]
-    nul: null
-    a: {b: 1, c: {d: "x"}}
-    s: str
-    f: 1000000
-    n: 3
-    t: true
-    e: ""
-    ver: "1.2.3"
-    """
+/// The values the template cases are rendered with: the table's `render.values`, parsed as Helm parses values.yaml.
+let sprigTemplateValues = OracleTable.load("sprig-template").settings["values"] ?? ""
 
 enum SprigTemplateRunner {
     /// Sprig plus stand-ins for the Helm functions the cases use (`include`, `toYaml`, `toJson`, `fromJson`).
@@ -68,16 +68,23 @@ enum SprigTemplateRunner {
 
 @Test(arguments: sprigTemplateCases)
 func sprigTemplates(_ row: SprigTemplateCase) {
-    switch (row.expected, SprigTemplateRunner.run(row.template)) {
-    case (.ok(let text), .success(let out)):
-        #expect(out == text)
-    case (.error(let message), .failure(let e)):
-        // Helm wraps the error in the include trace; the innermost `error calling …` part is ours.
-        let text = (e as? TemplateError)?.message ?? "\(e)"
-        #expect(text == message)
-    case (.ok(let text), .failure(let e)):
-        Issue.record("expected \(text.debugDescription), got error \(e)")
-    case (.error(let message), .success(let out)):
-        Issue.record("expected error \(message.debugDescription), got \(out.debugDescription)")
+    SprigTemplateRunner.check(row)
+}
+
+extension SprigTemplateRunner {
+    /// Runs the row's template and compares with what Helm rendered.
+    static func check(_ row: SprigTemplateCase) {
+        switch (row.expected, run(row.template)) {
+        case (.ok(let text), .success(let out)):
+            #expect(out == text)
+        case (.error(let message), .failure(let e)):
+            // Helm wraps the error in the include trace; the innermost `error calling …` part is ours.
+            let text = (e as? TemplateError)?.message ?? "\(e)"
+            #expect(text == message)
+        case (.ok(let text), .failure(let e)):
+            Issue.record("expected \(text.debugDescription), got error \(e)")
+        case (.error(let message), .success(let out)):
+            Issue.record("expected error \(message.debugDescription), got \(out.debugDescription)")
+        }
     }
 }

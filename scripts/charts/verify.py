@@ -3,7 +3,7 @@
 
 Run with the Python that has helm_python (Helm v4 as a library):
 
-    /work/.venv-oracle/bin/python scripts/charts/verify.py
+    "$(bash scripts/oracle/setup.sh)" scripts/charts/verify.py
 
 For every environment it renders charts/ffnode with ffnodes/<org>/<env>/values.yaml, checks
 the Applications, then renders charts/certs the way Argo CD would for the `certificates`
@@ -188,6 +188,50 @@ def check_certificates(objects, expected, issuer_ref):
               f"Certificate {name}: backup label on its Secret")
 
 
+ALERTS = ["CertManagerAbsent", "CertManagerCertificateRenewalOverdue", "CertManagerCertificateExpiringSoon",
+          "CertManagerCertificateNotReady", "CertManagerClusterIssuerNotReady", "CertManagerACMERateLimited",
+          "CertManagerACMERequestsFailing"]
+
+
+def check_monitoring(objects, enabled):
+    """Checks the PrometheusRule on cert-manager's metrics (present only when monitoring is on)."""
+    rules = by_kind(objects, "PrometheusRule")
+    if not enabled:
+        check(not rules, "no PrometheusRule when monitoring is off")
+        return
+    check(set(rules) == {"cert-manager-certificates"}, "PrometheusRule cert-manager-certificates")
+    rule = rules["cert-manager-certificates"]
+    check(rule["apiVersion"] == "monitoring.coreos.com/v1", "PrometheusRule: apiVersion")
+    check(rule["metadata"]["namespace"] == "cert-manager", "PrometheusRule: in cert-manager")
+    alerts = {a["alert"]: a for a in rule["spec"]["groups"][0]["rules"]}
+    check(list(alerts) == ALERTS, f"PrometheusRule: alerts {ALERTS}")
+    check(alerts["CertManagerCertificateRenewalOverdue"]["expr"]
+          == "time() - certmanager_certificate_renewal_timestamp_seconds > 3600", "renewal overdue after 1h")
+    check("{{ $labels.name }}" in alerts["CertManagerCertificateNotReady"]["annotations"]["summary"],
+          "alert texts keep Prometheus's {{ $labels }} templates")
+    check('status="429"' in alerts["CertManagerACMERateLimited"]["expr"], "ACME 429 alert")
+
+
+def check_issuer_key_rbac(objects, enabled):
+    """Checks the Role/RoleBinding that give only cert-manager's service account the account key."""
+    roles = by_kind(objects, "Role")
+    bindings = by_kind(objects, "RoleBinding")
+    name = "letsencrypt-cluster-issuer-key-reader"
+    if not enabled:
+        check(not roles and not bindings, "no issuer key RBAC")
+        return
+    check(set(roles) == {name} and set(bindings) == {name}, "issuer key Role and RoleBinding")
+    check(roles[name]["metadata"]["namespace"] == "cert-manager", "issuer key Role in cert-manager")
+    check(roles[name]["rules"] == [{"apiGroups": [""], "resources": ["secrets"],
+                                    "resourceNames": ["letsencrypt-cluster-issuer-key"], "verbs": ["get", "watch"]}],
+          "issuer key Role names only letsencrypt-cluster-issuer-key")
+    check(bindings[name]["roleRef"] == {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name},
+          "issuer key RoleBinding refers to the Role")
+    check(bindings[name]["subjects"] == [{"kind": "ServiceAccount", "name": "cert-manager",
+                                          "namespace": "cert-manager"}],
+          "issuer key RoleBinding: only cert-manager's service account")
+
+
 LETSENCRYPT_PROD = {"name": "letsencrypt-prod", "kind": "ClusterIssuer", "group": "cert-manager.io"}
 AWS_PRIVATE_CA = {"name": "aws-private-ca", "kind": "AWSPCAClusterIssuer", "group": "awspca.cert-manager.io"}
 
@@ -217,7 +261,10 @@ def verify_ff_test_a():
         ("storybook", "storybook", ["storybook.fitfile.net"], "cloudflare-tls"),
     ]
     check_certificates(final, expected, LETSENCRYPT_PROD)
-    check(len(final) == 9, f"ff-test-a: 2 issuers + 1 secret + 6 certificates (got {len(final)})")
+    check_monitoring(final, enabled=False)
+    check_issuer_key_rbac(final, enabled=True)
+    check(not by_kind(final, "Schedule"), "ff-test-a: no Velero Schedule by default")
+    check(len(final) == 11, f"ff-test-a: 2 issuers + 1 secret + 6 certificates + Role + RoleBinding (got {len(final)})")
     print("ff-test-a: cert-manager + certificates Applications; 2 ClusterIssuers, VaultStaticSecret in "
           f"cert-manager with {VSO_TEMPLATE}, 6 Certificates -> cloudflare-tls")
 
@@ -238,7 +285,10 @@ def verify_ff_a():
         ("fitfile-ff-a", "ff-a", ["ff-a.fitfile.net", "*.ff-a.fitfile.net"], "ff-a-tls"),
     ]
     check_certificates(final, expected, LETSENCRYPT_PROD)
-    print("ff-a: cert-manager (ServiceMonitor on) + certificates; Let's Encrypt prod, 3 fitfile.net Certificates")
+    check_monitoring(final, enabled=True)
+    check_issuer_key_rbac(final, enabled=True)
+    print("ff-a: cert-manager (ServiceMonitor on) + certificates; Let's Encrypt prod, 3 fitfile.net Certificates, "
+          "PrometheusRule, issuer key RBAC")
 
 
 def verify_cuh_prod_1():
@@ -274,6 +324,8 @@ def verify_cuh_pca_1():
     _, final = render_certificates(apps["certificates"])
     check(not by_kind(final, "ClusterIssuer"), "cuh-pca-1: no Let's Encrypt ClusterIssuers")
     check(not by_kind(final, "VaultStaticSecret"), "cuh-pca-1: no Vault secrets")
+    check_monitoring(final, enabled=False)
+    check_issuer_key_rbac(final, enabled=False)
     issuers = by_kind(final, "AWSPCAClusterIssuer")
     check(set(issuers) == {"aws-private-ca"}, "cuh-pca-1: AWSPCAClusterIssuer aws-private-ca")
     issuer = issuers["aws-private-ca"]
@@ -323,13 +375,40 @@ def verify_variants():
     check(certificates["storybook"]["spec"]["issuerRef"]["name"] == "letsencrypt-prod", "default issuer elsewhere")
     check(all("secretTemplate" not in c["spec"] for c in certificates.values()), "backup.enabled: false")
 
+    def velero_and_switches(values):
+        values["certs"]["backup"] = {"velero": {"enabled": True, "storageLocation": "s3"}}
+        values["certs"]["issuerKeyProtection"] = {"enabled": False}
+        values["certManager"]["prometheus"] = {"servicemonitor": {"enabled": True}}
+        values["certs"]["monitoring"] = {"enabled": False}
+
+    switched = ff_test_a_with(velero_and_switches)
+    apps = by_kind(documents(render(FFNODE, "ffnode", "argocd", switched)), "Application")
+    _, final = render_certificates(apps["certificates"])
+    check_issuer_key_rbac(final, enabled=False)
+    check_monitoring(final, enabled=False)
+    schedules = by_kind(final, "Schedule")
+    check(set(schedules) == {"tls-secrets"}, "backup.velero.enabled: Schedule tls-secrets")
+    schedule = schedules["tls-secrets"]
+    check(schedule["apiVersion"] == "velero.io/v1" and schedule["metadata"]["namespace"] == "velero",
+          "Schedule: velero.io/v1 in velero")
+    check(schedule["spec"] == {"schedule": "0 3 * * *", "template": {
+        "includedNamespaces": ["argo", "argocd", "ff-test-a", "ff-test-b", "ff-test-c", "storybook"],
+        "includedResources": ["secrets"], "includeClusterResources": False,
+        "labelSelector": {"matchLabels": {"ffgen.io/backup": "true"}}, "snapshotVolumes": False,
+        "ttl": "720h0m0s", "storageLocation": "s3"}}, f"Schedule: the labelled secrets ({schedule['spec']})")
+    certificate = by_kind(final, "Certificate")["argocd"]
+    check(certificate["spec"]["secretTemplate"]["labels"]
+          == schedule["spec"]["template"]["labelSelector"]["matchLabels"],
+          "the Schedule selects the label the Certificates put on their Secrets")
+
     message = render_error(FFNODE, {"deploy": {"awsPrivateCAIssuer": True}})
     check(message is not None and "awsPrivateCAIssuer.roleArn is required" in message, "roleArn required")
     print(f"aws-privateca-issuer without roleArn:\n  {message}")
     message = render_error(CERTS, {"awsPca": {"enabled": True}})
     check(message is not None and "awsPca.arn is required" in message, "awsPca.arn required")
     print(f"AWSPCAClusterIssuer without arn:\n  {message}")
-    print("variants: manual sync, extraValues, per-certificate issuer, backup off, required fields")
+    print("variants: manual sync, extraValues, per-certificate issuer, backup off, Velero Schedule, monitoring and "
+          "issuer key RBAC switched, required fields")
 
 
 def verify_schemas():

@@ -33,20 +33,11 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT / "Tests" / "Fixtures" / "corpus"
 
-# Date functions format in the local zone; record in UTC so goldens do not depend on the host.
-os.environ["TZ"] = "UTC"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-try:
-    import helm_python as helm
-except ImportError:  # Re-run under the oracle environment.
-    if os.environ.get("FFGEN_ORACLE_REEXEC"):
-        raise
-    setup = Path(__file__).resolve().parent / "setup.sh"
-    python = subprocess.run(
-        ["bash", str(setup)], check=True, stdout=subprocess.PIPE, text=True
-    ).stdout.strip().splitlines()[-1]
-    os.environ["FFGEN_ORACLE_REEXEC"] = "1"
-    os.execv(python, [python, *sys.argv])
+from oracle_env import import_helm  # noqa: E402  (records in UTC, re-runs under the oracle if needed)
+
+helm = import_helm()
 
 
 class Unreproducible(Exception):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what real Helm renders, the ArgoCD way, for the GitOps differential test.
 
-    /work/.venv-oracle/bin/python scripts/oracle/record_render.py [--check]
+    "$(bash scripts/oracle/setup.sh)" scripts/oracle/record_render.py [--check]
 
 For this repository and each fixture repository under Tests/Fixtures/gitops/ that has environments
 (and is not an error case), every environment is rendered by argocd_render.py (Helm v4 through

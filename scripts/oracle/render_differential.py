@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares ffgen's generated tree with real Helm rendering every environment the ArgoCD way.
 
-    /work/.venv-oracle/bin/python scripts/oracle/render_differential.py [--root DIR] [--out DIR]
+    "$(bash scripts/oracle/setup.sh)" scripts/oracle/render_differential.py [--root DIR] [--out DIR]
 
 For each environment of the repository, argocd_render.py builds the root Application and follows
 the app-of-apps with Helm v4 (helm_python). Every object Helm renders, and the root Application,

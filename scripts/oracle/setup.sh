@@ -12,10 +12,10 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 venv="${ORACLE_VENV:-$repo_root/.venv-oracle}"
 python="${ORACLE_PYTHON:-python3}"
 
-# Reuse an existing environment (for example a shared one under /work/.venv-oracle) when it
-# already has the SDK.
+# Reuse an existing environment beside the checkout (shared by several clones) when it already
+# has the SDK.
 if [ ! -x "$venv/bin/python" ]; then
-    for candidate in "$repo_root/../.venv-oracle" "/work/.venv-oracle"; do
+    for candidate in "$repo_root/../.venv-oracle"; do
         if [ -z "${ORACLE_VENV:-}" ] && [ -x "$candidate/bin/python" ] \
             && "$candidate/bin/python" -c 'import helm_python' >/dev/null 2>&1; then
             venv="$(cd "$candidate" && pwd)"

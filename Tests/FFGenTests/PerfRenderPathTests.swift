@@ -1,0 +1,121 @@
+import FFGenTestSupport
+import Foundation
+@testable import HelmEngine
+import Testing
+import Values
+
+/// The shortcuts of the render path must give exactly what the longer paths they replace give: the byte-level
+/// `<no value>` removal and trim (against Foundation), the manifest head reader (against the full YAML parse,
+/// itself checked against Helm), and cached template sets and schemas (against outputs recorded with Helm).
+@Suite("Perf: render path shortcuts")
+struct PerfRenderPathTests {
+    @Test(arguments: [
+        "", "<no value>", "a<no value>b", "<no value><no value>", "<no valu", "x<<no value>>y", "é<no value>ü",
+        "<no value", "no value>", "plain text", "key: <no value>\nother: <no value>\n", "<<no value>no value>",
+    ])
+    func removingNoValueMatchesReplaceAll(_ text: String) {
+        #expect(text.removingNoValue() == text.replacingOccurrences(of: "<no value>", with: ""))
+    }
+
+    @Test(arguments: [
+        ("", ""), ("   ", ""), ("a", "a"), (" a ", "a"), ("\n\tkind: x\n\n", "kind: x"), ("a b", "a b"),
+        ("\r\na\r\n", "a"), (" é ", "é"),
+    ])
+    func trimmingASCIIWhitespace(_ text: String, _ expected: String) {
+        #expect(text.trimmingASCIIWhitespace() == expected)
+    }
+
+    /// A rendered document and whether the head reader handles it (false: the full parse must be used).
+    struct HeadCase: Sendable, CustomStringConvertible {
+        var name: String
+        var text: String
+        var quick: Bool
+        var description: String { name }
+    }
+
+    static let headCases: [HeadCase] = [
+        HeadCase(name: "deployment", text: """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              labels:
+                app: web
+              annotations:
+                checksum/config: "abc"
+                note: |
+                  two
+                  lines
+            spec:
+              replicas: 3
+              template:
+                spec:
+                  containers:
+                    - name: c
+                      args: [a, "b", 1, true, null]
+            """, quick: true),
+        HeadCase(name: "quoted and comments", text: "# c\n'apiVersion': \"v1\"\nkind: 'Service' # k\nmetadata: {name: \"s\", namespace: n}\n", quick: true),
+        HeadCase(name: "repeated keys, last wins", text: "kind: A\nkind: B\nmetadata:\n  name: first\nmetadata:\n  name: second\n", quick: true),
+        HeadCase(name: "yes-no words are bools", text: "kind: A\nmetadata:\n  name: y\n", quick: false),
+        HeadCase(name: "no metadata", text: "apiVersion: v1\nkind: List\nitems: []\n", quick: true),
+        HeadCase(name: "numbers elsewhere", text: "kind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: 1.5\n  b: -3\n  c: 0x1F\n  d: 2024-01-01\n", quick: true),
+        HeadCase(name: "anchor and alias", text: "kind: A\nmetadata:\n  name: &n x\n  labels: {a: *n}\n", quick: false),
+        HeadCase(name: "tag", text: "kind: !!str A\nmetadata:\n  name: x\n", quick: false),
+        HeadCase(name: "merge key", text: "kind: A\nbase: &b {x: 1}\nmetadata:\n  <<: {name: m}\n", quick: false),
+        HeadCase(name: "number annotation", text: "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook-weight: 5\n", quick: false),
+        HeadCase(name: "number name", text: "kind: A\nmetadata:\n  name: 12\n", quick: false),
+        HeadCase(name: "bool kind", text: "kind: yes\n", quick: false),
+        HeadCase(name: "infinity elsewhere", text: "kind: A\nspec:\n  x: .inf\n", quick: false),
+        HeadCase(name: "integer key elsewhere", text: "kind: A\nspec:\n  1: a\n", quick: false),
+        HeadCase(name: "null key elsewhere", text: "kind: A\nspec:\n  ~: a\n", quick: false),
+        HeadCase(name: "list document", text: "- a\n- b\n", quick: false),
+        HeadCase(name: "null metadata", text: "kind: A\nmetadata:\n", quick: false),
+        HeadCase(name: "syntax error later", text: "kind: A\nmetadata:\n  name: x\nspec: [a\n", quick: false),
+        HeadCase(name: "comments only", text: "# nothing\n", quick: false),
+    ]
+
+    @Test(arguments: headCases)
+    func manifestHeadMatchesFullParse(_ c: HeadCase) throws {
+        let head = HelmYAML.manifestHead(c.text)
+        #expect((head != nil) == c.quick)
+        guard let head else { return }
+        guard case .map(let full) = try HelmYAML.parseAny(c.text) else {
+            Issue.record("\(c.name): the full parse is not a map")
+            return
+        }
+        let projected = ValueMap()
+        for key in ["apiVersion", "kind"] { projected[key] = full[key] }
+        if case .map(let metadata)? = full["metadata"] {
+            let m = ValueMap()
+            for key in ["name", "annotations"] { m[key] = metadata[key] }
+            projected["metadata"] = .map(m)
+        }
+        #expect(Value.map(head).deepEquals(.map(projected)), "\(c.name)")
+    }
+
+    /// A renderer that keeps parsed templates and schemas gives Helm's recorded output on every render.
+    @Test func cachedRendersMatchHelm() throws {
+        setenv("TZ", "UTC", 1)
+        var renderer = HelmRenderer()
+        renderer.cache = RenderCache()
+        let cases = CorpusCase.all().filter { $0.name.hasPrefix("realistic/") }
+        #expect(!cases.isEmpty)
+        for testCase in cases {
+            guard case .output(let want) = try testCase.expected() else { continue }
+            let directory = try Fixtures.temporaryDirectory("perf-cache")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let invocation = try testCase.unpack(into: directory)
+            var values = ValueOptions()
+            values.valueFiles = invocation.valueFiles
+            values.values = invocation.set
+            values.stringValues = invocation.setString
+            values.jsonValues = invocation.setJSON
+            values.literalValues = invocation.setLiteral
+            let options = RenderOptions(releaseName: invocation.release, namespace: invocation.namespace)
+            for round in 1...2 {
+                let got = try renderer.template(chartPath: invocation.chartDirectory, values: values, options: options)
+                #expect(got.stdout == want, "\(testCase.name), render \(round)")
+            }
+        }
+    }
+}
