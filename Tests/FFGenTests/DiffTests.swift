@@ -126,6 +126,17 @@ import Values
         #expect(markdown.contains("| Environment | Added | Removed | Changed | Cosmetic |\n"))
         #expect(markdown.contains("| `fitfile/ff-a` | 0 | 0 | 3 | 0 |\n"))
         #expect(markdown.contains("| Certificate | `spec.revisionHistoryLimit` | added 3 | 9 | 2 |\n"))
+        // Under a size limit the tables stay and the sections that do not fit are left out, with a note.
+        let full = markdown.utf8.count
+        let limited = DiffFormatter(format: .markdown, maximumBytes: full - 10).render(report)
+        #expect(limited.utf8.count <= full - 10)
+        #expect(limited.contains("| Certificate | `spec.revisionHistoryLimit` | added 3 | 9 | 2 |\n"))
+        #expect(limited.contains("<details><summary><b>fitfile/ff-a</b>"))
+        #expect(!limited.contains("<details><summary><b>fitfile/ff-test-a</b>"))
+        #expect(
+            limited.hasSuffix(
+                "\n1 more environment section left out to stay under \(full - 10) bytes: run `ffgen diff` locally for "
+                    + "the full report.\n"))
         #expect(
             markdown.contains(
                 "! Certificate argocd/argocd (cert-manager.io/v1, application certificates)\n"
