@@ -42,6 +42,11 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("color"), help: "auto (default: on a terminal, unless NO_COLOR is set), always or never.")
     var color: String = "auto"
 
+    @Option(
+        name: .customLong("max-bytes"),
+        help: "With --format markdown: leave out environment sections past this size (PR comments are limited).")
+    var maximumBytes: Int?
+
     @Option(name: .customLong("root"), help: "The repository root (default: found from the current folder upwards).")
     var root: String?
 
@@ -92,7 +97,9 @@ struct DiffCommand: ParsableCommand {
                     code: .configuration, message: "give two environments (ORG/ENV_A ORG/ENV_B) or --base REV",
                     hint: "ffgen diff fitfile/ff-test-a fitfile/ff-a, or ffgen diff --base origin/main")
             }
-            let text = DiffFormatter(format: format, color: useColor && format == .text).render(report)
+            let text = DiffFormatter(
+                format: format, color: useColor && format == .text, maximumBytes: maximumBytes
+            ).render(report)
             FileHandle.standardOutput.write(Data(text.utf8))
             if report.hasDifferences { throw ExitCode(1) }
         } catch let error as GitOpsError {

@@ -126,6 +126,17 @@ import Values
         #expect(markdown.contains("| Environment | Added | Removed | Changed | Cosmetic |\n"))
         #expect(markdown.contains("| `fitfile/ff-a` | 0 | 0 | 3 | 0 |\n"))
         #expect(markdown.contains("| Certificate | `spec.revisionHistoryLimit` | added 3 | 9 | 2 |\n"))
+        // Under a size limit the tables stay and the sections that do not fit are left out, with a note.
+        let full = markdown.utf8.count
+        let limited = DiffFormatter(format: .markdown, maximumBytes: full - 10).render(report)
+        #expect(limited.utf8.count <= full - 10)
+        #expect(limited.contains("| Certificate | `spec.revisionHistoryLimit` | added 3 | 9 | 2 |\n"))
+        #expect(limited.contains("<details><summary><b>fitfile/ff-a</b>"))
+        #expect(!limited.contains("<details><summary><b>fitfile/ff-test-a</b>"))
+        #expect(
+            limited.hasSuffix(
+                "\n1 more environment section left out to stay under \(full - 10) bytes: run `ffgen diff` locally for "
+                    + "the full report.\n"))
         #expect(
             markdown.contains(
                 "! Certificate argocd/argocd (cert-manager.io/v1, application certificates)\n"
@@ -203,6 +214,39 @@ import Values
             kind: "ConfigMap")
         #expect(!masked.contains("hunter2") && !masked.contains("line one"))
         #expect(masked.contains("  user: a\n") && masked.contains("  password: <masked "))
+    }
+
+    @Test func credentialNamedEntriesAreMasked() {
+        func env(_ items: [(String, String)]) -> Value {
+            .map(
+                ValueMap([
+                    ("env", .list(items.map { .map(ValueMap([("name", .string($0.0)), ("value", .string($0.1))])) }))
+                ]))
+        }
+        let changes = ValueDiffer(kind: "Deployment").diff(
+            env([("DB_PASSWORD", "hunter2"), ("MODE", "a")]),
+            env([("DB_PASSWORD", "hunter3"), ("MODE", "b"), ("API_TOKEN", "t0ken")]))
+        #expect(changes.map(\.path) == ["env[name=API_TOKEN]", "env[name=DB_PASSWORD].value", "env[name=MODE].value"])
+        #expect(changes.map(\.kind) == [.added, .masked, .changed])
+        let report = DiffReport(
+            oldLabel: "a", newLabel: "b",
+            environments: [
+                EnvironmentDiff(
+                    status: .changed, name: "o/e",
+                    objects: [
+                        ObjectDiff(
+                            key: ObjectKey(apiVersion: "apps/v1", kind: "Deployment", namespace: "n", name: "d"),
+                            application: "app", status: .changed, changes: changes,
+                            old: ("x.yaml", "env:\n  - name: DB_PASSWORD\n    value: hunter2\n"),
+                            new: ("x.yaml", "env:\n  - name: DB_PASSWORD\n    value: \"hunter3\"\n"))
+                    ])
+            ], compared: 1)
+        for format in DiffFormatter.Format.allCases {
+            let output = DiffFormatter(format: format).render(report)
+            #expect(!output.contains("hunter") && !output.contains("t0ken"), "\(format): \(output)")
+            #expect(output.contains("MODE") || format == .unified, "\(format)")
+        }
+        #expect(DiffFormatter(format: .unified).render(report).contains("-    value: <masked "))
     }
 
     @Test func listsOfNamedElementsMatchByName() {

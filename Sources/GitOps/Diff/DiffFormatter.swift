@@ -20,11 +20,15 @@ public struct DiffFormatter: Sendable {
     public var format: Format
     /// ANSI colours in the text format.
     public var color: Bool
+    /// The most bytes of a markdown report (pull-request comments have a size limit): environment sections
+    /// that would pass it are left out, and a last line says how many. Nil for no limit.
+    public var maximumBytes: Int?
 
     /// A formatter.
-    public init(format: Format, color: Bool = false) {
+    public init(format: Format, color: Bool = false, maximumBytes: Int? = nil) {
         self.format = format
         self.color = color
+        self.maximumBytes = maximumBytes
     }
 
     /// The report in this format, ending in a line break.
@@ -233,14 +237,25 @@ public struct DiffFormatter: Sendable {
                 out += "\n\(patterns.count - Self.patternLimit) more kinds of change in the sections below.\n"
             }
         }
+        var left = report.environments.count
         for environment in report.environments {
-            out +=
+            var section =
                 "\n<details><summary><b>\(escapeHTML(environment.name))</b>\(environmentStatus(environment)): "
                 + "\(counts(environment))</summary>\n\n```diff\n"
             for object in environment.objects {
-                out += objectLines(object, indent: "", colored: false).map(diffMarker).joined(separator: "\n") + "\n"
+                section +=
+                    objectLines(object, indent: "", colored: false).map(diffMarker).joined(separator: "\n") + "\n"
             }
-            out += "```\n\n</details>\n"
+            section += "```\n\n</details>\n"
+            // Room for the closing note too.
+            if let maximumBytes, out.utf8.count + section.utf8.count + 200 > maximumBytes { break }
+            out += section
+            left -= 1
+        }
+        if left > 0 {
+            out +=
+                "\n\(left) more environment section\(left == 1 ? "" : "s") left out to stay under "
+                + "\(maximumBytes ?? 0) bytes: run `ffgen diff` locally for the full report.\n"
         }
         return out
     }

@@ -95,12 +95,13 @@ public struct FieldChange: Sendable {
     /// Whether the change reaches the cluster.
     public var impact: Impact
 
-    /// A change; the optional parts are set by the caller.
+    /// A change; the optional parts are set by the caller. Secrets inside the values (credential keys, the
+    /// `value` of a credential-named entry) are replaced by fingerprints here, so no output can print them.
     public init(path: String, kind: Kind, old: Value? = nil, new: Value? = nil, impact: Impact = .cluster) {
         self.path = path
         self.kind = kind
-        self.old = old
-        self.new = new
+        self.old = old.map(SecretMasking.redacted)
+        self.new = new.map(SecretMasking.redacted)
         self.impact = impact
     }
 }
@@ -132,6 +133,20 @@ public struct ObjectDiff: Sendable {
     /// The file path and content on the new side (nil for a removed object).
     public var new: (path: String, content: String)?
 
+    /// An object's differences.
+    public init(
+        key: ObjectKey, oldKey: ObjectKey? = nil, application: String, status: Status, changes: [FieldChange],
+        old: (path: String, content: String)?, new: (path: String, content: String)?
+    ) {
+        self.key = key
+        self.oldKey = oldKey
+        self.application = application
+        self.status = status
+        self.changes = changes
+        self.old = old
+        self.new = new
+    }
+
     /// The most significant impact of the object's changes (added and removed objects reach the cluster).
     public var impact: Impact { status == .changed ? changes.map(\.impact).min() ?? .cosmetic : .cluster }
 }
@@ -144,6 +159,13 @@ public struct EnvironmentDiff: Sendable {
     public var name: String
     /// The changed objects: cluster-affecting first, then by key.
     public var objects: [ObjectDiff]
+
+    /// An environment's differences.
+    public init(status: ObjectDiff.Status, name: String, objects: [ObjectDiff]) {
+        self.status = status
+        self.name = name
+        self.objects = objects
+    }
 
     /// Objects only the new side has.
     public var added: Int { objects.count { $0.status == .added } }

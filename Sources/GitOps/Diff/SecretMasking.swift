@@ -25,6 +25,32 @@ public enum SecretMasking {
         kind == "Secret" && (field == "data" || field == "stringData")
     }
 
+    /// `value` with every secret inside it replaced by `<masked FINGERPRINT>`: values under credential keys,
+    /// and the `value` of a map whose `name` is credential-looking (`{name: DB_PASSWORD, value: …}`, as in a
+    /// container's `env`). Used for whole values a diff prints (an added list element, a replaced map).
+    public static func redacted(_ value: Value) -> Value {
+        switch value {
+        case .map(let map):
+            let namedCredential = isNamedCredential(map)
+            var pairs: [(String, Value)] = []
+            for (key, item) in map {
+                if isCredentialKey(key) || (namedCredential && key == "value") {
+                    pairs.append((key, .string("<masked " + fingerprint(item) + ">")))
+                } else {
+                    pairs.append((key, redacted(item)))
+                }
+            }
+            return .map(ValueMap(pairs))
+        case .list(let items): return .list(items.map(redacted))
+        default: return value
+        }
+    }
+
+    /// Whether a map is a named credential entry (`{name: API_TOKEN, value: …}`), whose `value` is secret.
+    public static func isNamedCredential(_ map: ValueMap) -> Bool {
+        map["name"]?.stringValue.map(isCredentialKey) ?? false
+    }
+
     /// A short fingerprint of a secret value: enough to tell that it changed, too short to identify it.
     public static func fingerprint(_ value: Value) -> String {
         fingerprint(text: canonical(value))
@@ -47,6 +73,8 @@ public enum SecretMasking {
         let lines = LineDiff.lines(text)
         var out: [String] = []
         var index = 0
+        // The indentation of a `name:` naming a credential (`- name: DB_PASSWORD`): its sibling `value:` is one.
+        var credentialName: Int?
         while index < lines.count {
             let line = lines[index]
             index += 1
@@ -55,7 +83,11 @@ public enum SecretMasking {
                 continue
             }
             let secretBlock = entry.indent == 0 && isSecretData(kind: kind, field: entry.key)
-            guard secretBlock || isCredentialKey(entry.key) else {
+            if entry.key == "name" {
+                credentialName = isCredentialKey(unquoted(entry.value)) ? entry.indent : nil
+            }
+            let namedValue = entry.key == "value" && credentialName == entry.indent
+            guard secretBlock || namedValue || isCredentialKey(entry.key) else {
                 out.append(line)
                 continue
             }
@@ -117,6 +149,13 @@ public enum SecretMasking {
             return fingerprint(value)
         }
         return fingerprint(text: block.joined(separator: "\n"))
+    }
+
+    private static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else {
+            return text
+        }
+        return String(text.dropFirst().dropLast())
     }
 
     // `  key: value` (or `  - key: value`): indentation of the key, the key, the rest after `: `.

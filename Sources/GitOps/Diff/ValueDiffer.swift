@@ -41,10 +41,11 @@ public struct ValueDiffer: Sendable {
 
     private func compareMaps(_ a: ValueMap, _ b: ValueMap, path: String, masked: Bool, into out: inout [FieldChange]) {
         let keys = Set(a.keys).union(b.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let namedCredential = SecretMasking.isNamedCredential(b) || SecretMasking.isNamedCredential(a)
         for key in keys {
             let child = Self.child(path, key: key)
             let mask =
-                masked || SecretMasking.isCredentialKey(key)
+                masked || SecretMasking.isCredentialKey(key) || (namedCredential && key == "value")
                 || (path.isEmpty && SecretMasking.isSecretData(kind: kind, field: key))
             switch (a[key], b[key]) {
             case (let x?, let y?): compare(x, y, path: child, masked: mask, into: &out)
