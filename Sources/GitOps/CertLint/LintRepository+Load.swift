@@ -3,9 +3,9 @@ import HelmEngine
 import Values
 
 extension LintRepository {
-    /// Reads and renders `environments` of the repository described by `config`. Problems reading or rendering
-    /// an environment are recorded on it (and reported by the rules), never thrown; only a repository that
-    /// cannot be read at all throws.
+    /// Reads and renders `environments` of the repository described by `config`, one after another. Problems
+    /// reading or rendering an environment are recorded on it (and reported by the rules), never thrown; a
+    /// missing schema or chart defaults file just leaves those checks with less to go on.
     public static func load(
         config: RepositoryConfig, environments: [Environment], render: Bool = true
     ) -> LintRepository {
