@@ -205,51 +205,10 @@ enum Cast {
     }
 
     /// Go's `strconv.Quote` (`%q` of a string).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if let byte = GoBytes.escapedByte(scalar) {
-                    out += "\\x" + hex(UInt32(byte), width: 2)  // a byte that is not UTF-8
-                } else if isPrint(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 
-    /// Go `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7F }
-        switch s.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
-            .spaceSeparator:
-            return false
-        default: return true
-        }
-    }
-
-    static func hex(_ v: UInt32, width: Int) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
+    /// Go `strconv.IsPrint`.
+    static func isPrint(_ s: Unicode.Scalar) -> Bool { GoQuote.isPrint(s) }
 }
 
 /// A Go runtime panic inside a function, reported as text/template's `safeCall` does.
