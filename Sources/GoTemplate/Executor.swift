@@ -104,7 +104,7 @@ final class Executor: FunctionContext {
     var node: AtNode = .none
     var out = ""
     /// How much of the current thread's stack nested template calls have used.
-    var stack = StackBudget(units: 0, onLargeStack: false)
+    var stack = StackBudget(units: 0, onLargeStack: LargeStack.isWorkerThread)
 
     init(set: TemplateSet, functions: FunctionTable, options: ExecutionOptions, tree: Tree) {
         self.set = set

@@ -6,26 +6,80 @@ import Musl
 import Darwin
 #endif
 
-/// Runs deeply recursive work on a fresh thread stack, so that nested `template` calls can reach Go's depth
+/// Runs deeply recursive work on a large thread stack, so that nested `template` calls can reach Go's depth
 /// limit (100000) instead of overflowing the caller's stack. The caller blocks until the work finishes.
-enum LargeStack {
-    /// The stack size of each helper thread.
-    static let stackSize = 256 << 20
+///
+/// The threads are kept and reused: creating a thread with a 256 MB stack costs a `mmap`, fresh page faults for
+/// every stack page it touches and a `munmap`, which is a noticeable part of rendering a small chart.
+public enum LargeStack {
+    /// The stack size of each worker thread.
+    public static let stackSize = 256 << 20
 
-    final class Box {
-        let body: () throws -> Void
-        var error: (any Error)?
-        init(_ body: @escaping () throws -> Void) { self.body = body }
+    /// Whether the current thread is one of the large-stack workers (its stack is `stackSize` bytes).
+    public static var isWorkerThread: Bool { pthread_getspecific(WorkerPool.shared.key) != nil }
+
+    /// Runs `body` on an idle large-stack worker (a new one when none is idle) and waits for it; falls back to
+    /// the current thread when no thread can be created.
+    public static func run(_ body: @escaping () throws -> Void) throws {
+        var failure: (any Error)?
+        let ran = WorkerPool.shared.run {
+            do { try body() } catch { failure = error }
+        }
+        if !ran {
+            try body()
+            return
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// The large-stack worker threads. Each worker runs one job at a time; `run` takes an idle worker or starts a new
+/// one, hands it the job and waits on the worker's semaphore, so the job's captured state is only ever touched
+/// by one thread at a time.
+private final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool()
+
+    /// Marks worker threads (the value is non-nil on them).
+    let key: pthread_key_t
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private var idle: [Worker] = []
+
+    private init() {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        self.key = key
+        pthread_mutex_init(lock, nil)
     }
 
-    /// Runs `body` on a new thread with a large stack and waits for it; falls back to the current thread.
-    static func run(_ body: @escaping () throws -> Void) throws {
-        let box = Box(body)
+    /// Runs `job` on a worker and returns true, or returns false (without running it) when no worker is available.
+    func run(_ job: @escaping () -> Void) -> Bool {
+        pthread_mutex_lock(lock)
+        let reused = idle.popLast()
+        pthread_mutex_unlock(lock)
+        guard let worker = reused ?? Worker.start(key: key) else { return false }
+        worker.perform(job)
+        pthread_mutex_lock(lock)
+        idle.append(worker)
+        pthread_mutex_unlock(lock)
+        return true
+    }
+}
+
+/// One large-stack thread waiting for jobs.
+private final class Worker: @unchecked Sendable {
+    private var job: (() -> Void)?
+    private let ready = Semaphore()
+    private let finished = Semaphore()
+
+    /// Starts a detached worker thread, or nil when the system refuses.
+    static func start(key: pthread_key_t) -> Worker? {
+        let worker = Worker()
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         defer { pthread_attr_destroy(&attr) }
-        pthread_attr_setstacksize(&attr, stackSize)
-        let context = Unmanaged.passRetained(box).toOpaque()
+        pthread_attr_setstacksize(&attr, LargeStack.stackSize)
+        pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(WorkerStart(worker: worker, key: key)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
         #else
@@ -33,24 +87,78 @@ enum LargeStack {
         #endif
         let rc = pthread_create(&thread, &attr, { raw in
             #if canImport(Darwin)
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+            let start = Unmanaged<WorkerStart>.fromOpaque(raw).takeRetainedValue()
             #else
             guard let raw else { return nil }
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+            let start = Unmanaged<WorkerStart>.fromOpaque(raw).takeRetainedValue()
             #endif
-            do { try box.body() } catch { box.error = error }
+            pthread_setspecific(start.key, raw)
+            start.worker.loop()
             return nil
         }, context)
         if rc != 0 {
-            Unmanaged<Box>.fromOpaque(context).release()
-            try body()
-            return
+            Unmanaged<WorkerStart>.fromOpaque(context).release()
+            return nil
         }
-        #if canImport(Darwin)
-        if let thread { pthread_join(thread, nil) }
-        #else
-        pthread_join(thread, nil)
-        #endif
-        if let e = box.error { throw e }
+        return worker
+    }
+
+    /// Hands `job` to the thread and waits until it has run.
+    func perform(_ job: @escaping () -> Void) {
+        self.job = job
+        ready.signal()
+        finished.wait()
+    }
+
+    private func loop() -> Never {
+        while true {
+            ready.wait()
+            job?()
+            job = nil
+            finished.signal()
+        }
+    }
+}
+
+/// What a new worker thread starts with.
+private final class WorkerStart {
+    let worker: Worker
+    let key: pthread_key_t
+    init(worker: Worker, key: pthread_key_t) {
+        self.worker = worker
+        self.key = key
+    }
+}
+
+/// A counting semaphore on a mutex and condition variable.
+private final class Semaphore: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var count = 0
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    func signal() {
+        pthread_mutex_lock(mutex)
+        count += 1
+        pthread_cond_signal(condition)
+        pthread_mutex_unlock(mutex)
+    }
+
+    func wait() {
+        pthread_mutex_lock(mutex)
+        while count == 0 { pthread_cond_wait(condition, mutex) }
+        count -= 1
+        pthread_mutex_unlock(mutex)
     }
 }

@@ -32,24 +32,11 @@ public struct Engine: Sendable {
     /// `Capabilities`, `Chart`). Returns template path → output for every non-partial template, NOTES.txt included.
     public func render(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
         // `include` nests executions up to Helm's limit of 1000, which needs more stack than worker threads have.
-        // The caller waits on the semaphore, so the box is never touched by two threads at once.
-        final class Outcome: @unchecked Sendable {
-            var result: Result<[(path: String, content: String)], any Error> = .success([])
-        }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            outcome.result = Result { try self.renderOnCurrentThread(chart: chart, top: top) }
-            done.signal()
-        }
-        thread.stackSize = Self.renderStackSize
-        thread.start()
-        done.wait()
-        return try outcome.result.get()
+        // LargeStack waits for the job, so `rendered` is never touched by two threads at once.
+        nonisolated(unsafe) var rendered: [(path: String, content: String)] = []
+        try LargeStack.run { rendered = try self.renderOnCurrentThread(chart: chart, top: top) }
+        return rendered
     }
-
-    /// The stack of the render thread: deep enough for 1000 nested includes (as GoTemplate's LargeStack).
-    static let renderStackSize = 256 << 20
 
     private func renderOnCurrentThread(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
         var templates: [String: Renderable] = [:]
