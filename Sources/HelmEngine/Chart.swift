@@ -121,39 +121,48 @@ public struct ChartMetadata: Sendable {
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
     public func asTemplateMap(isRoot: Bool) -> ValueMap {
         let strings: ([String]) -> Value = { .list($0.map { .string($0) }) }
-        let map = ValueMap()
-        map["Name"] = .string(name)
-        map["Home"] = .string(home)
-        map["Sources"] = strings(sources)
-        map["Version"] = .string(version)
-        map["Description"] = .string(description)
-        map["Keywords"] = strings(keywords)
-        map["Maintainers"] = .list(
-            maintainers.map { m in
-                .map(ValueMap([("Name", .string(m.name)), ("Email", .string(m.email)), ("URL", .string(m.url))]))
-            })
-        map["Icon"] = .string(icon)
-        map["APIVersion"] = .string(apiVersion)
-        map["Condition"] = .string(condition)
-        map["Tags"] = .string(tags)
-        map["AppVersion"] = .string(appVersion)
-        map["Deprecated"] = .bool(deprecated)
-        map["Annotations"] = annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) }
-            ?? .null
-        map["KubeVersion"] = .string(kubeVersion)
-        map["Dependencies"] = .list(
-            dependencies.map { d in
-                .map(
-                    ValueMap([
-                        ("Name", .string(d.name)), ("Version", .string(d.version)),
-                        ("Repository", .string(d.repository)), ("Condition", .string(d.condition)),
-                        ("Tags", strings(d.tags)), ("Enabled", .bool(d.enabled)),
-                        ("ImportValues", .list(d.importValues)), ("Alias", .string(d.alias)),
-                    ]))
-            })
-        map["Type"] = .string(type)
-        map["IsRoot"] = .bool(isRoot)
-        return map
+        // Built in key order (UTF-8 byte order), which skips a sorted insert per field on every render.
+        return ValueMap(
+            sortedKeys: [
+                "APIVersion", "Annotations", "AppVersion", "Condition", "Dependencies", "Deprecated", "Description",
+                "Home", "Icon", "IsRoot", "Keywords", "KubeVersion", "Maintainers", "Name", "Sources", "Tags", "Type",
+                "Version",
+            ],
+            values: [
+                .string(apiVersion),
+                annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
+                .string(appVersion),
+                .string(condition),
+                .list(
+                    dependencies.map { d in
+                        .map(
+                            ValueMap(
+                                sortedKeys: [
+                                    "Alias", "Condition", "Enabled", "ImportValues", "Name", "Repository", "Tags",
+                                    "Version",
+                                ],
+                                values: [
+                                    .string(d.alias), .string(d.condition), .bool(d.enabled), .list(d.importValues),
+                                    .string(d.name), .string(d.repository), strings(d.tags), .string(d.version),
+                                ]))
+                    }),
+                .bool(deprecated),
+                .string(description),
+                .string(home),
+                .string(icon),
+                .bool(isRoot),
+                strings(keywords),
+                .string(kubeVersion),
+                .list(
+                    maintainers.map { m in
+                        .map(ValueMap(sortedKeys: ["Email", "Name", "URL"], values: [.string(m.email), .string(m.name), .string(m.url)]))
+                    }),
+                .string(name),
+                strings(sources),
+                .string(tags),
+                .string(type),
+                .string(version),
+            ])
     }
 }
 

@@ -18,21 +18,21 @@ public struct ChartLoader: Sendable {
 
     /// Loads the chart in directory `path`. Helm: loader.LoadDir.
     public func load(directory path: String) throws -> Chart {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isDirectory = FileSystem.isDirectory(path) else {
             throw HelmError.chartLoad("stat \(path): no such file or directory", hint: "check the chart path")
         }
-        guard isDirectory.boolValue else {
+        guard isDirectory else {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw HelmError.chartLoad("open \(path): permission denied")
             }
             return try load(files: ChartArchive.files(Array(data)))
         }
         let root = URL(fileURLWithPath: path).standardizedFileURL
-        var rules = try HelmIgnoreRules(text: readText(root.appendingPathComponent(".helmignore")) ?? "")
+        let ignoreFile = FileSystem.contents(root.appendingPathComponent(".helmignore").path)
+        var rules = try HelmIgnoreRules(text: ignoreFile.map { String(decoding: $0, as: UTF8.self) } ?? "")
         rules.addDefaults()
         var files: [ChartFile] = []
-        try walk(root, relative: "", rules: rules, into: &files)
+        try PhaseTimer.measure("l.walk") { try walk(root, relative: "", rules: rules, into: &files) }
         return try load(files: files)
     }
 
@@ -41,7 +41,7 @@ public struct ChartLoader: Sendable {
         guard let chartYAML = files.first(where: { $0.name == "Chart.yaml" }) else {
             throw HelmError.chartLoad("Chart.yaml file is missing")
         }
-        var metadata = try decodeMetadata(chartYAML.text, file: "Chart.yaml")
+        var metadata = try PhaseTimer.measure("l.meta") { try decodeMetadata(chartYAML.text, file: "Chart.yaml") }
         if metadata.apiVersion.isEmpty { metadata.apiVersion = "v1" }
 
         var chart = Chart(metadata: metadata)
@@ -55,7 +55,7 @@ public struct ChartLoader: Sendable {
                 if chart.metadata.apiVersion == "v1" { chart.files.append(file) }
             case "values.yaml":
                 do {
-                    chart.values = try codecs.loadValues(file.text)
+                    chart.values = try PhaseTimer.measure("l.values") { try codecs.loadValues(file.text) }
                 } catch {
                     throw HelmError.chartLoad("cannot load values.yaml: " + HelmCodecs.message(of: error))
                 }
@@ -82,7 +82,7 @@ public struct ChartLoader: Sendable {
                 }
             }
         }
-        try validate(chart.metadata)
+        try PhaseTimer.measure("l.validate") { try validate(chart.metadata) }
 
         // Go iterates a map here; sorting by directory name makes the order deterministic.
         for name in subchartFiles.keys.sorted() {
@@ -105,7 +105,7 @@ public struct ChartLoader: Sendable {
                 throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
             }
         }
-        return chart.reparented(under: nil)
+        return PhaseTimer.measure("l.reparent") { chart.reparented(under: nil) }
     }
 
     // MARK: Directory walk
@@ -136,11 +136,6 @@ public struct ChartLoader: Sendable {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
             files.append(ChartFile(name: relativeName, data: bytes))
         }
-    }
-
-    private func readText(_ url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 
     // MARK: Chart.yaml
@@ -308,6 +303,8 @@ enum FileSystem {
         defer { close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        // A regular file's size is known, so a read that comes back short has reached its end.
+        let regular = expected > 0 && (info.st_mode & S_IFMT) == S_IFREG
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var filled = 0
         while true {
@@ -321,6 +318,7 @@ enum FileSystem {
             }
             if n == 0 { break }
             filled += n
+            if regular && filled < bytes.count { break }
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -92,7 +92,7 @@ public enum Coalesce {
     // Helm: coalesceValues — one chart's values.yaml under the values given for it.
     private static func coalesceValues(chart: Chart, into v: ValueMap, mode: CoalesceMode) {
         let defaults = chart.values.deepCopy()
-        for (key, defaultValue) in defaults {
+        for (key, defaultValue) in zip(defaults.keys, defaults.values) {
             if let value = v[key] {
                 if value.isNull && mode == .coalesce {
                     v.removeValue(forKey: key)
@@ -123,13 +123,17 @@ public enum Coalesce {
 
     // Helm: coalesceTablesFullKey.
     private static func coalesceTables(_ destination: ValueMap, _ source: ValueMap, mode: CoalesceMode) {
-        let sourceOriginallyNonNull = Set(source.filter { !$0.value.isNull }.map(\.key))
-        // A null override must reach the key loop below even when the defaults lack the key.
-        for (key, value) in destination where value.isNull { source[key] = .null }
-        for (key, value) in source {
+        // A null override must reach the key loop below even when the defaults lack the key; it deletes the key
+        // only where the defaults held a non-null value. (Null overrides are rare, so this list is usually empty.)
+        var deletedByNull: [String] = []
+        for (key, value) in zip(destination.keys, destination.values) where value.isNull {
+            if let original = source[key], !original.isNull { deletedByNull.append(key) }
+            source[key] = .null
+        }
+        for (key, value) in zip(source.keys, source.values) {
             let existing = destination[key]
             switch existing {
-            case .some(.null) where mode == .coalesce && sourceOriginallyNonNull.contains(key):
+            case .some(.null) where mode == .coalesce && deletedByNull.contains(key):
                 destination.removeValue(forKey: key)
             case nil:
                 destination[key] = value

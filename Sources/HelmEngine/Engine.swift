@@ -40,7 +40,7 @@ public struct Engine: Sendable {
 
     private func renderOnCurrentThread(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
         var templates: [String: Renderable] = [:]
-        _ = collect(chart, parent: top, into: &templates)
+        _ = PhaseTimer.measure("e.collect") { collect(chart, parent: top, into: &templates) }
 
         // Helm: sortTemplates — deepest paths first, then reverse lexical order; a later parse of a `define`
         // replaces an earlier one, so this order decides which definition wins.
@@ -49,7 +49,7 @@ public struct Engine: Sendable {
             if da != db { return da > db }
             return b.utf8.lexicographicallyPrecedes(a.utf8)
         }
-        let table = HelmFunctions.table(sprig: functions)
+        let table = PhaseTimer.measure("e.table") { HelmFunctions.table(sprig: functions) }
         // A parse depends only on the names and texts in this order (and the function names, fixed per engine).
         let key = cache.map { _ in
             RenderCache.TemplateSetKey(
@@ -65,7 +65,9 @@ public struct Engine: Sendable {
             for name in names {
                 guard let renderable = templates[name] else { continue }
                 do {
-                    try parsed.parse(name: name, text: renderable.text, functions: table)
+                    try PhaseTimer.measure("e.parse") {
+                        try parsed.parse(name: name, text: renderable.text, functions: table)
+                    }
                 } catch let error as TemplateError {
                     throw HelmTemplateErrors.parseError(error, file: name, sources: templates.mapValues(\.text))
                 }
@@ -83,7 +85,10 @@ public struct Engine: Sendable {
             renderable.values["Template"] = .map(template)
             var output = ""
             do {
-                try set.execute(name: name, data: .map(renderable.values), functions: table, options: options, into: &output)
+                try PhaseTimer.measure("e.exec") {
+                    try set.execute(
+                        name: name, data: .map(renderable.values), functions: table, options: options, into: &output)
+                }
             } catch let error as TemplateError {
                 throw HelmTemplateErrors.executionError(error, file: name, sources: templates.mapValues(\.text))
             }

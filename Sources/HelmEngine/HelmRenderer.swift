@@ -63,9 +63,9 @@ public struct HelmRenderer: Sendable {
     /// `helm template NAME CHART` with the given value options.
     public func template(chartPath: String, values: ValueOptions, options: RenderOptions) throws -> RenderedRelease {
         // Helm: cmd/install.go runInstall — values are merged before the chart is loaded.
-        let userValues = try values.merge(codecs: codecs)
-        let chart = try ChartLoader(codecs: codecs).load(directory: chartPath)
-        return try render(chart: chart, values: userValues, options: options)
+        let userValues = try PhaseTimer.measure("valuesMerge") { try values.merge(codecs: codecs) }
+        let chart = try PhaseTimer.measure("load") { try ChartLoader(codecs: codecs).load(directory: chartPath) }
+        return try PhaseTimer.measure("render") { try render(chart: chart, values: userValues, options: options) }
     }
 
     /// Renders an already loaded chart with user-supplied values (the GitOps layer's entry point).
@@ -86,15 +86,20 @@ public struct HelmRenderer: Sendable {
                 hint: "put the subcharts into \(loaded.name)/charts/ (ffgen renders offline)")
         }
         try ReleaseOptions.validate(releaseName: options.release.name)
-        let chart = try Dependencies.process(loaded, values: userValues)
+        let chart = try PhaseTimer.measure("deps") { try Dependencies.process(loaded, values: userValues) }
         let capabilities = Capabilities(
             kubeVersion: try options.kubeVersion.map(KubeVersion.init(parsing:)) ?? KubeVersion(major: 1, minor: 36),
             extraAPIVersions: options.apiVersions)
 
         // Helm: util.ToRenderValuesWithSchemaValidation.
-        let values = try Coalesce.values(chart: chart, overrides: userValues, mode: .coalesce)
-        if !options.skipSchemaValidation, let failure = SchemaValidator.validate(chart: chart, values: values, codecs: codecs, cache: cache) {
-            throw SchemaValidator.helmError(failure)
+        let values = try PhaseTimer.measure("coalesce") {
+            try Coalesce.values(chart: chart, overrides: userValues, mode: .coalesce)
+        }
+        if !options.skipSchemaValidation {
+            let failure = PhaseTimer.measure("schema") {
+                SchemaValidator.validate(chart: chart, values: values, codecs: codecs, cache: cache)
+            }
+            if let failure { throw SchemaValidator.helmError(failure) }
         }
         values.namedType = "common.Values"  // Helm: .Values is a common.Values
         let top = ValueMap([
@@ -113,16 +118,20 @@ public struct HelmRenderer: Sendable {
                 hint: "pass --kube-version with a version the chart supports")
         }
 
-        var files = try Engine(functions: functions, codecs: codecs, cache: cache).render(chart: chart, top: top)
+        var files = try PhaseTimer.measure("engine") {
+            try Engine(functions: functions, codecs: codecs, cache: cache).render(chart: chart, top: top)
+        }
         // Helm prints only the root chart's notes, and drops every file named like NOTES.txt from the manifest.
         let notes = files.first { $0.path == chart.name + "/templates/NOTES.txt" }?.content ?? ""
         files.removeAll { $0.path.hasSuffix("NOTES.txt") }
 
-        var (hooks, manifests) = try ManifestSorter.sort(files: files, codecs: codecs)
+        var (hooks, manifests) = try PhaseTimer.measure("sort") { try ManifestSorter.sort(files: files, codecs: codecs) }
         if options.disableHooks { hooks = [] }
         if options.skipTests { hooks.removeAll { $0.events.contains("test") || $0.events.contains("test-success") } }
         let crds = options.includeCRDs ? chart.crdObjects.map { ($0.path, $0.file.text) } : []
-        var stdout = ManifestSorter.templateOutput(manifests: manifests, hooks: hooks, crds: crds)
+        var stdout = PhaseTimer.measure("output") {
+            ManifestSorter.templateOutput(manifests: manifests, hooks: hooks, crds: crds)
+        }
         if !options.showOnly.isEmpty { stdout = try Self.filter(stdout, showOnly: options.showOnly) }
         return RenderedRelease(
             stdout: stdout, manifests: manifests, hooks: hooks,

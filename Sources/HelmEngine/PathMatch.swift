@@ -5,9 +5,12 @@
 enum PathMatch {
     /// Whether `name` matches `pattern` in full.
     static func matches(_ pattern: String, _ name: String) -> Bool {
-        let p = Array(pattern.unicodeScalars)
-        let n = Array(name.unicodeScalars)
-        return match(p, 0, n, 0) ?? false
+        matches(Array(pattern.unicodeScalars), Array(name.unicodeScalars))
+    }
+
+    /// `matches` on patterns and names already split into scalars (for matching many names against many rules).
+    static func matches(_ pattern: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
+        match(pattern, 0, name, 0) ?? false
     }
 
     /// Whether `pattern` is well formed (Go returns `ErrBadPattern` otherwise).
@@ -99,7 +102,7 @@ enum PathMatch {
 /// path ignores that path).
 struct HelmIgnoreRules {
     private struct Pattern {
-        var rule: String
+        var rule: [Unicode.Scalar]
         var negate: Bool
         var mustDir: Bool
         var matchBaseName: Bool
@@ -127,7 +130,7 @@ struct HelmIgnoreRules {
         if rule.isEmpty || rule.hasPrefix("#") { return }
         if rule.contains("**") { throw HelmError.chartLoad("double-star (**) syntax is not supported") }
         if !PathMatch.isValid(rule) { throw HelmError.chartLoad("syntax error in pattern") }
-        var pattern = Pattern(rule: "", negate: false, mustDir: false, matchBaseName: false)
+        var pattern = Pattern(rule: [], negate: false, mustDir: false, matchBaseName: false)
         if rule.hasPrefix("!") {
             pattern.negate = true
             rule.removeFirst()
@@ -141,15 +144,17 @@ struct HelmIgnoreRules {
         } else if !rule.contains("/") {
             pattern.matchBaseName = true
         }
-        pattern.rule = rule
+        pattern.rule = Array(rule.unicodeScalars)
         patterns.append(pattern)
     }
 
     /// Whether `path` (relative, `/`-separated) is ignored. Helm: Rules.Ignore.
     func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
+        let whole = Array(path.unicodeScalars)
+        let base = Array((path.split(separator: "/").last ?? "").unicodeScalars)
         for p in patterns {
-            let subject = p.matchBaseName ? String(path.split(separator: "/").last ?? "") : path
+            let subject = p.matchBaseName ? base : whole
             if p.negate {
                 if p.mustDir && !isDirectory { return true }
                 if !PathMatch.matches(p.rule, subject) { return true }

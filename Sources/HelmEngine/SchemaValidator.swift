@@ -64,7 +64,7 @@ public enum SchemaValidator {
             if let cache {
                 schema = try cache.schema(schemaText) { try codecs.jsonDocument($0) }
             } else {
-                schema = try codecs.jsonDocument(schemaText)
+                schema = try PhaseTimer.measure("s.json") { try codecs.jsonDocument(schemaText) }
             }
         } catch {
             return HelmCodecs.message(of: error)
@@ -73,7 +73,10 @@ public enum SchemaValidator {
         if case .map(let m) = schema, case .string(let dialect)? = m["$schema"] {
             context.legacyRef = ["draft-04", "draft-06", "draft-07"].contains { dialect.contains($0) }
         }
-        guard let failure = context.validate(schema: schema, instance: .map(values), path: []) else { return nil }
+        let failure = PhaseTimer.measure("s.validate") {
+            context.validate(schema: schema, instance: .map(values), path: [])
+        }
+        guard let failure else { return nil }
         let top = failure.kind == .group ? failure.causes : [failure]
         var text = ""
         for cause in top { display(cause, indent: 1, into: &text) }
@@ -147,7 +150,7 @@ public enum SchemaValidator {
         init(root: Value) { self.root = root }
 
         func validate(schema: Value, instance: Value, path: [String]) -> Failure? {
-            let fail: (String) -> Failure = { Failure(instancePath: path, message: $0) }
+            func fail(_ message: String) -> Failure { Failure(instancePath: path, message: message) }
             switch schema {
             case .bool(true): return nil
             case .bool(false): return fail("false schema")

@@ -90,6 +90,7 @@ struct TemplateCommand: ParsableCommand {
             for _ in 1..<repeatCount {
                 release = try renderer.template(chartPath: chartPath, values: values, options: options)
             }
+            PhaseTimer.report(renders: repeatCount)
             if let outputDirectory {
                 DiagnosticPrinter.printStandardOutput(try OutputDirectory.write(release, to: outputDirectory))
             } else {
