@@ -146,8 +146,14 @@ public enum SchemaValidator {
         let root: Value
         /// Drafts before 2019-09 ignore the siblings of `$ref`.
         var legacyRef = false
+        /// Resolved `$ref`s of this validation (a definition is usually referenced by many values).
+        private let references = ReferenceTable()
 
         init(root: Value) { self.root = root }
+
+        final class ReferenceTable {
+            var resolved: [String: Value?] = [:]
+        }
 
         func validate(schema: Value, instance: Value, path: [String]) -> Failure? {
             func fail(_ message: String) -> Failure { Failure(instancePath: path, message: message) }
@@ -361,6 +367,13 @@ public enum SchemaValidator {
 
         /// A local reference: `#`, `#/definitions/x`, `#/$defs/x` (JSON pointer).
         private func resolve(_ ref: String) -> Value? {
+            if let known = references.resolved[ref] { return known }
+            let target = lookUp(ref)
+            references.resolved[ref] = target
+            return target
+        }
+
+        private func lookUp(_ ref: String) -> Value? {
             guard ref.hasPrefix("#") else { return nil }
             var current = root
             for token in ref.dropFirst().split(separator: "/") {

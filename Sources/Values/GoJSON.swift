@@ -326,6 +326,18 @@ private struct JSONScanner {
 
     mutating func string() throws(Error) -> String {
         i += 1
+        // Most strings have no escapes: take the bytes up to the closing quote as they are.
+        var end = i
+        while end < bytes.count {
+            let c = bytes[end]
+            if c == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[i..<end], as: UTF8.self)
+                i = end + 1
+                return text
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { break }
+            end += 1
+        }
         var out: [UInt8] = []
         var scalars = ""
         func flush() {
