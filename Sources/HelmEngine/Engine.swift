@@ -32,10 +32,7 @@ public struct Engine: Sendable {
     /// `Capabilities`, `Chart`). Returns template path → output for every non-partial template, NOTES.txt included.
     public func render(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {
         // `include` nests executions up to Helm's limit of 1000, which needs more stack than worker threads have.
-        // LargeStack waits for the job, so `rendered` is never touched by two threads at once.
-        nonisolated(unsafe) var rendered: [(path: String, content: String)] = []
-        try LargeStack.run { rendered = try self.renderOnCurrentThread(chart: chart, top: top) }
-        return rendered
+        try LargeStack.value { try self.renderOnCurrentThread(chart: chart, top: top) }
     }
 
     private func renderOnCurrentThread(chart: Chart, top: ValueMap) throws -> [(path: String, content: String)] {

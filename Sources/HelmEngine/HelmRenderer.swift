@@ -60,6 +60,12 @@ public struct HelmRenderer: Sendable {
         self.functions = functions
     }
 
+    /// Runs `body` on a render thread (a reused thread with a large stack). Renders started inside it run on
+    /// that thread directly instead of handing each render over to another thread and waiting for it.
+    public static func onRenderThread<T>(_ body: @escaping () throws -> T) throws -> T {
+        try LargeStack.value(body)
+    }
+
     /// `helm template NAME CHART` with the given value options.
     public func template(chartPath: String, values: ValueOptions, options: RenderOptions) throws -> RenderedRelease {
         // Helm: cmd/install.go runInstall — values are merged before the chart is loaded.

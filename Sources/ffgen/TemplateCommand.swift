@@ -86,9 +86,13 @@ struct TemplateCommand: ParsableCommand {
         options.disableHooks = noHooks
         let renderer = HelmRenderer()
         do {
-            var release = try renderer.template(chartPath: chartPath, values: values, options: options)
-            for _ in 1..<repeatCount {
-                release = try renderer.template(chartPath: chartPath, values: values, options: options)
+            let repeatCount = self.repeatCount
+            let release = try HelmRenderer.onRenderThread {
+                var release = try renderer.template(chartPath: chartPath, values: values, options: options)
+                for _ in 1..<repeatCount {
+                    release = try renderer.template(chartPath: chartPath, values: values, options: options)
+                }
+                return release
             }
             PhaseTimer.report(renders: repeatCount)
             if let outputDirectory {
