@@ -29,12 +29,10 @@ public struct RepositoryRenderer: Sendable {
         let outcomes = Outcomes(count: environments.count)
         let renderer = appOfApps
         let workers = max(1, min(threads, environments.count))
-        if workers == 1 {
-            for (index, environment) in environments.enumerated() {
-                outcomes.store(index, Swift.Result { () throws(GitOpsError) in try renderer.render(environment: environment) })
-            }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Each worker renders every `workers`-th environment, all on one render thread (HelmRenderer's renders
+        // would otherwise each hand over to such a thread and wait).
+        let renderShare: @Sendable (Int) -> Void = { worker in
+            _ = try? HelmRenderer.onRenderThread {
                 var index = worker
                 while index < environments.count {
                     let environment = environments[index]
@@ -42,6 +40,11 @@ public struct RepositoryRenderer: Sendable {
                     index += workers
                 }
             }
+        }
+        if workers == 1 {
+            renderShare(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: renderShare)
         }
         var rendered: [EnvironmentRender] = []
         var files: [String: String] = [:]
