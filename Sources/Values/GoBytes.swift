@@ -92,7 +92,9 @@ public enum GoBytes {
 
     /// Whether `s` may hold escaped bytes (their UTF-8 starts with 0xF4 0x8F 0xBE or 0xF4 0x8F 0xBF).
     @inline(__always)
-    static func hasEscapes(_ s: String) -> Bool { s.utf8.contains(0xF4) }
+    static func hasEscapes(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.contains(0xF4) } ?? s.utf8.contains(0xF4)
+    }
 
     private static func escape(_ b: UInt8) -> Unicode.Scalar {
         Unicode.Scalar(escapeBase + UInt32(b)) ?? "\u{FFFD}"

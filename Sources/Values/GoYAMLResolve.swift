@@ -30,8 +30,7 @@ enum GoYAMLScalar: Equatable {
 enum GoYAMLResolve {
     /// Resolves an untagged plain scalar.
     static func resolve(_ s: String) -> GoYAMLScalar {
-        let bytes = Array(s.utf8)
-        guard let first = bytes.first else { return .null }
+        guard let first = s.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
@@ -39,10 +38,12 @@ enum GoYAMLResolve {
             return mapped(s) ?? .string(s)
         case UInt8(ascii: "."):
             if let m = mapped(s) { return m }
+            let bytes = Array(s.utf8)
             if isDotFloat(bytes), let d = Double(s), d.isFinite { return .float(d) }
             return .string(s)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let m = mapped(s) { return m }
+            let bytes = Array(s.utf8)
             if isTimestamp(bytes) { return .timestamp(s) }
             let plain = bytes.filter { $0 != UInt8(ascii: "_") }
             if let n = parseGoInt(plain) {
@@ -55,6 +56,38 @@ enum GoYAMLResolve {
         default:
             return .string(s)
         }
+    }
+
+    /// Whether a plain scalar starting with `first` can resolve to something other than a string: only these
+    /// first bytes start a bool, null, number or timestamp spelling (see `resolve`).
+    @inline(__always)
+    static func mayResolveToNonString(first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+            UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `resolve` of the plain scalar written as `bytes`; the common string case makes one `String` and nothing
+    /// else.
+    static func resolve(bytes: UnsafeBufferPointer<UInt8>) -> GoYAMLScalar {
+        guard let first = bytes.first else { return .null }
+        let s = String(decoding: bytes, as: UTF8.self)
+        return mayResolveToNonString(first: first) ? resolve(s) : .string(s)
+    }
+
+    /// Whether the plain scalar written as `bytes` resolves to a string, without making a `String` when the first
+    /// byte already decides it.
+    static func resolvesToString(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        guard mayResolveToNonString(first: first) else { return true }
+        if case .string = resolve(String(decoding: bytes, as: UTF8.self)) { return true }
+        return false
     }
 
     /// Whether go-yaml's encoder may write `s` unquoted: it must read back as a string and not look like a
@@ -136,6 +169,8 @@ enum GoYAMLResolve {
     }
 
     private static func mapped(_ s: String) -> GoYAMLScalar? {
+        // The longest spelling below has six bytes; longer text needs no comparisons.
+        guard s.utf8.count <= 6 else { return nil }
         switch s {
         case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
         case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
@@ -295,10 +330,10 @@ enum GoYAMLResolve {
 
     /// Go: encode.go `isBase60Float`, `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
     static func isBase60Float(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard let c = b.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || isDigit(c),
-            b.contains(UInt8(ascii: ":"))
+        guard let c = s.utf8.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || isDigit(c),
+            s.utf8.contains(UInt8(ascii: ":"))
         else { return false }
+        let b = Array(s.utf8)
         var i = 0
         if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
         guard i < b.count, isDigit(b[i]) else { return false }

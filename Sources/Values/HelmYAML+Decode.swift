@@ -223,19 +223,14 @@ struct HelmYAMLDecoder {
         switch d {
         case .scalar(let s, let loc):
             if recordLocations { locations.values[path] = loc }
-            if case .string = target, let text = Self.stringForStringField(s) { return .string(text) }
-            switch s {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let i): return .float(Double(i))
-            case .uint(let u): return .float(Double(u))
-            case .float(let f):
-                guard f.isFinite else {
+            guard let value = Self.jsonValue(s, target: target) else {
+                // Only floats JSON cannot hold have no JSON value.
+                if case .float(let f) = s {
                     throw .converting("json: unsupported value: " + GoFormat.formatFloatG(f), at: loc)
                 }
-                return .float(f)
-            case .string(let t), .timestamp(let t): return .string(t)
+                return .null
             }
+            return value
         case .list(let items, let loc):
             if recordLocations { locations.values[path] = loc }
             var out: [Value] = []
@@ -262,6 +257,20 @@ struct HelmYAMLDecoder {
 }
 
 extension HelmYAMLDecoder {
+    /// The JSON round trip of one scalar decoded for `target`, or nil for a NaN or infinite float, which
+    /// `json.Marshal` rejects.
+    static func jsonValue(_ s: GoYAMLScalar, target: GoJSONTarget) -> Value? {
+        if case .string = target, let text = stringForStringField(s) { return .string(text) }
+        switch s {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .float(Double(i))
+        case .uint(let u): return .float(Double(u))
+        case .float(let f): return f.isFinite ? .float(f) : nil
+        case .string(let t), .timestamp(let t): return .string(t)
+        }
+    }
+
     /// A scalar decoded for a Go `string` field: sigs.k8s.io/yaml turns numbers and bools into text first
     /// (floats with 32-bit precision, so `appVersion: 1.10` reads as "1.1"). Nil for strings and null.
     /// Go: sigs.k8s.io/yaml yaml.go `convertToJSONableObject` (the `jsonTarget` string case).

@@ -5,15 +5,18 @@ extension HelmYAML {
     /// The result ends with a newline. Throws Go's texts
     /// (`error marshaling into JSON: json: unsupported value: NaN`, `yaml: control characters are not allowed`).
     public static func marshal(_ value: Value) throws(HelmYAMLError) -> String {
-        var builder = EventBuilder()
+        try marshal(value, dropFinalNewline: false)
+    }
+
+    /// `marshal`, optionally without the final newline (Helm's `toYaml` trims it).
+    static func marshal(_ value: Value, dropFinalNewline: Bool) throws(HelmYAMLError) -> String {
+        var builder = EventBuilder(emitter: YAMLEmitter())
         try builder.document(value)
-        let emitter = YAMLEmitter()
-        do {
-            try emitter.emit(builder.events)
-        } catch {
-            throw HelmYAMLError(message: error.problem)
+        if let error = builder.emitterError { throw HelmYAMLError(message: error.problem) }
+        if !builder.hasQuotedLineSeparatorEnding && builder.placeholders.isEmpty {
+            return dropFinalNewline ? builder.emitter.outputWithoutFinalNewline : builder.emitter.output
         }
-        var output = emitter.output
+        var output = builder.emitter.output
         // Only a quoted scalar can end with a line separator right before its closing quote.
         if builder.hasQuotedLineSeparatorEnding { output = trimBreakIndentBeforeClosingQuote(output) }
         for (placeholder, text) in builder.placeholders.sorted(by: {
@@ -21,6 +24,7 @@ extension HelmYAML {
         }) {
             output = output.replacingAll(placeholder, with: text)
         }
+        if dropFinalNewline && output.hasSuffix("\n") { output.removeLast() }
         return output
     }
 
@@ -52,36 +56,49 @@ extension HelmYAML {
     /// Helm's `toYaml`: `marshal` without its final newline, or "" on error.
     public static func toYaml(_ value: Value) -> String {
         // Helm: funcs.go toYAML swallows errors inside templates.
-        guard let s = try? marshal(value) else { return "" }
-        return s.hasSuffix("\n") ? String(s.dropLast()) : s
+        (try? marshal(value, dropFinalNewline: true)) ?? ""
     }
 
     /// Helm's `mustToYaml`: like `toYaml` but throws on error.
     public static func mustToYaml(_ value: Value) throws(HelmYAMLError) -> String {
-        let s = try marshal(value)
-        return s.hasSuffix("\n") ? String(s.dropLast()) : s
+        try marshal(value, dropFinalNewline: true)
     }
 }
 
-/// Builds the emitter events for a value as `sigs.k8s.io/yaml.Marshal` would: the JSON round trip, then
-/// go-yaml v2's encoder style decisions.
+/// Emits the events for a value as `sigs.k8s.io/yaml.Marshal` would: the JSON round trip, then go-yaml v2's
+/// encoder style decisions.
+///
+/// Events go to the emitter as they are decided, with no event list in between. The builder's own errors (a NaN,
+/// a control character) still win over the emitter's, as they would if every event were decided first: after an
+/// emitter failure the builder keeps walking the value, emitting nothing more, and the caller reports the
+/// emitter's error only when the walk succeeds.
 struct EventBuilder {
-    var events: [YAMLEvent] = []
+    let emitter: YAMLEmitter
+    /// The first error the emitter reported, after which nothing more is emitted.
+    var emitterError: YAMLError?
     /// Whether some one-line string ends with U+2028/U+2029 (see `trimBreakIndentBeforeClosingQuote`).
     var hasQuotedLineSeparatorEnding = false
     /// Stand-ins emitted for scalars libyaml cannot write the way go-yaml does, and their final text.
     var placeholders: [(String, String)] = []
 
+    init(emitter: YAMLEmitter) { self.emitter = emitter }
+
     mutating func document(_ value: Value) throws(HelmYAMLError) {
-        events.append(.streamStart)
-        events.append(.documentStart(implicit: true))
+        emit(.streamStart)
+        emit(.documentStart(implicit: true))
         try node(value)
-        events.append(.documentEnd(implicit: true))
-        events.append(.streamEnd)
+        emit(.documentEnd(implicit: true))
+        emit(.streamEnd)
+    }
+
+    private mutating func emit(_ event: YAMLEvent) {
+        guard emitterError == nil else { return }
+        do { try emitter.emit(event) } catch { emitterError = error }
     }
 
     private mutating func scalar(_ text: String, _ style: YAMLScalarStyle) {
-        events.append(.scalar(YAMLScalarEvent(value: text, style: style)))
+        guard emitterError == nil else { return }
+        do { try emitter.emitScalar(text, style: style) } catch { emitterError = error }
     }
 
     mutating func node(_ value: Value) throws(HelmYAMLError) {
@@ -92,17 +109,25 @@ struct EventBuilder {
         case .float(let f): try float(f)
         case .string(let s): string(try roundTrip(GoBytes.replacingInvalid(s)))  // json.Marshal's U+FFFD
         case .list(let items):
-            events.append(.sequenceStart(YAMLCollectionStart(style: .block)))
+            emit(.sequenceStart(YAMLCollectionStart(style: .block)))
             for item in items { try node(item) }
-            events.append(.sequenceEnd)
+            emit(.sequenceEnd)
         case .map(let m):
-            events.append(.mappingStart(YAMLCollectionStart(style: .block)))
-            let order = GoYAMLKeyOrder.sortedIndices(m.keys)
-            for i in order {
-                string(try roundTrip(m.keys[i]))
-                try node(m.values[i])
+            emit(.mappingStart(YAMLCollectionStart(style: .block)))
+            let keys = m.keys
+            let values = m.values
+            if let order = GoYAMLKeyOrder.sortedIndicesIfReordered(keys) {
+                for i in order {
+                    string(try roundTrip(keys[i]))
+                    try node(values[i])
+                }
+            } else {
+                for i in keys.indices {
+                    string(try roundTrip(keys[i]))
+                    try node(values[i])
+                }
             }
-            events.append(.mappingEnd)
+            emit(.mappingEnd)
         case .object(let o): try node(o.serialized)
         }
     }
@@ -127,6 +152,8 @@ struct EventBuilder {
     /// ones (DEL, C1 controls, U+FFFE/U+FFFF) and a raw NEL (U+0085) is a line break that the double-quoted
     /// scalar folds.
     private func roundTrip(_ s: String) throws(HelmYAMLError) -> String {
+        // Printable ASCII without DEL needs no look at scalars.
+        if s.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x7F } }) == true { return s }
         var needsFolding = false
         for u in s.unicodeScalars {
             switch u.value {
@@ -176,6 +203,19 @@ struct EventBuilder {
 
     /// Go: yaml.v2 encode.go `stringv`.
     private mutating func string(_ s: String) {
+        // One look at the bytes decides the common case: ASCII text on one line.
+        var ascii = true
+        var hasNewline = false
+        let scanned: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes {
+                if b >= 0x80 { ascii = false }
+                if b == UInt8(ascii: "\n") { hasNewline = true }
+            }
+        }
+        if scanned != nil && ascii {
+            scalar(s, hasNewline ? .literal : GoYAMLResolve.canUsePlain(s) ? .plain : .doubleQuoted)
+            return
+        }
         if s.unicodeScalars.first == "\u{FEFF}" {
             // A stand-in of the same width keeps libyaml's column accounting; it is replaced after emitting.
             let text = GoYAMLBOM.escapedEverything(s)
@@ -209,6 +249,41 @@ enum GoYAMLKeyOrder {
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.properties.generalCategory == .decimalNumber }
 
+    /// The indices of `keys` (sorted by bytes, as `ValueMap` keeps them) in go-yaml order, or nil when that is
+    /// their order already.
+    static func sortedIndicesIfReordered(_ keys: [String]) -> [Int]? {
+        guard keys.count > 1 else { return nil }
+        var ascii = true
+        var lettersOnly = true
+        for key in keys {
+            let scanned: Void? = key.utf8.withContiguousStorageIfAvailable { bytes in
+                for b in bytes {
+                    if b >= 0x80 { ascii = false }
+                    if !isASCIILetter(b) { lettersOnly = false }
+                }
+            }
+            if scanned == nil { ascii = false }
+            if !ascii { break }
+        }
+        // Keys made of ASCII letters only compare alike in both orders.
+        if ascii && lettersOnly { return nil }
+        if ascii {
+            let bytes = keys.map { Array($0.utf8) }
+            if zip(bytes, bytes.dropFirst()).allSatisfy({ lessASCII($0, $1) }) { return nil }
+            return keys.indices.sorted { lessASCII(bytes[$0], bytes[$1]) }
+        }
+        return sortedIndices(keys)
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    private static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// `less` for ASCII keys: in ASCII only `A`–`Z` and `a`–`z` are letters and only `0`–`9` decimal digits.
+    static func lessASCII(_ ar: [UInt8], _ br: [UInt8]) -> Bool {
+        less(ar, br, isLetter: isASCIILetter, isDigit: isASCIIDigit, code: UInt32.init)
+    }
+
     /// The indices of `keys` in go-yaml order.
     static func sortedIndices(_ keys: [String]) -> [Int] {
         let scalars = keys.map { Array($0.unicodeScalars) }
@@ -218,22 +293,29 @@ enum GoYAMLKeyOrder {
     static func less(_ a: String, _ b: String) -> Bool { less(Array(a.unicodeScalars), Array(b.unicodeScalars)) }
 
     static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar]) -> Bool {
+        less(ar, br, isLetter: isLetter, isDigit: isDigit, code: \.value)
+    }
+
+    /// `keyList.Less` over characters described by `isLetter`, `isDigit` and `code` (the code point).
+    private static func less<C>(
+        _ ar: [C], _ br: [C], isLetter: (C) -> Bool, isDigit: (C) -> Bool, code: (C) -> UInt32
+    ) -> Bool {
         var i = 0
         while i < ar.count && i < br.count {
-            if ar[i] == br[i] {
+            if code(ar[i]) == code(br[i]) {
                 i += 1
                 continue
             }
             let al = isLetter(ar[i])
             let bl = isLetter(br[i])
-            if al && bl { return ar[i].value < br[i].value }
+            if al && bl { return code(ar[i]) < code(br[i]) }
             if al || bl { return bl }
             var an: Int64 = 0
             var bn: Int64 = 0
-            if ar[i] == "0" || br[i] == "0" {
+            if code(ar[i]) == 0x30 || code(br[i]) == 0x30 {
                 var j = i - 1
                 while j >= 0 && isDigit(ar[j]) {
-                    if ar[j] != "0" {
+                    if code(ar[j]) != 0x30 {
                         an = 1
                         bn = 1
                         break
@@ -243,17 +325,17 @@ enum GoYAMLKeyOrder {
             }
             var ai = i
             while ai < ar.count && isDigit(ar[ai]) {
-                an = an &* 10 &+ (Int64(ar[ai].value) - 48)
+                an = an &* 10 &+ (Int64(code(ar[ai])) - 48)
                 ai += 1
             }
             var bi = i
             while bi < br.count && isDigit(br[bi]) {
-                bn = bn &* 10 &+ (Int64(br[bi].value) - 48)
+                bn = bn &* 10 &+ (Int64(code(br[bi])) - 48)
                 bi += 1
             }
             if an != bn { return an < bn }
             if ai != bi { return ai < bi }
-            return ar[i].value < br[i].value
+            return code(ar[i]) < code(br[i])
         }
         return ar.count < br.count
     }

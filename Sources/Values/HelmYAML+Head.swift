@@ -16,56 +16,64 @@ extension HelmYAML {
 }
 
 /// One pass over the events of a document's first mapping. Every `nil` means "not plain: use the full parser".
+///
+/// Events are looked at in place (`YAMLRawEvent`): only the scalars kept in the result become Swift strings.
 private struct ManifestHeadReader {
     let parser: YAMLParser
 
-    mutating func next() -> YAMLEvent? {
-        guard let marked = try? parser.nextEvent() else { return nil }
-        return marked.event
+    /// The keys whose values the head keeps.
+    enum Field {
+        case apiVersion, kind, metadata, name, annotations, other
     }
 
-    mutating func read() -> ValueMap? {
-        guard case .streamStart? = next(), case .documentStart? = next() else { return nil }
-        guard case .mappingStart(let start)? = next(), Self.isPlain(start) else { return nil }
+    func next() -> YAMLRawEvent? { parser.nextRawEvent() }
+
+    func read() -> ValueMap? {
+        guard next()?.kind == .streamStart, next()?.kind == .documentStart else { return nil }
+        guard let start = next(), start.kind == .mappingStart, start.isBare else { return nil }
         let head = ValueMap()
         while true {
             guard let event = next() else { return nil }
-            if case .mappingEnd = event { break }
-            guard let key = Self.key(event), let valueEvent = next() else { return nil }
+            if event.kind == .mappingEnd { break }
+            guard Self.isStringKey(event) else { return nil }
+            let field = Self.field(event, inMetadata: false)
+            guard let valueEvent = next() else { return nil }
             // A repeated key replaces the earlier value, as Go's map assignment does.
-            switch key {
-            case "apiVersion", "kind":
+            switch field {
+            case .apiVersion, .kind:
                 guard let value = string(valueEvent) else { return nil }
-                head[key] = .string(value)
-            case "metadata":
-                guard case .mappingStart(let m) = valueEvent, Self.isPlain(m), let metadata = readMetadata() else {
+                head[field == .kind ? "kind" : "apiVersion"] = .string(value)
+            case .metadata:
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let metadata = readMetadata() else {
                     return nil
                 }
-                head[key] = .map(metadata)
+                head["metadata"] = .map(metadata)
             default:
                 guard skip(valueEvent) else { return nil }
             }
         }
-        guard case .documentEnd? = next() else { return nil }
+        guard next()?.kind == .documentEnd else { return nil }
         return head
     }
 
     /// The rest of the `metadata` mapping: `name` and `annotations` kept, the rest checked and skipped.
-    mutating func readMetadata() -> ValueMap? {
+    func readMetadata() -> ValueMap? {
         let metadata = ValueMap()
         while true {
             guard let event = next() else { return nil }
-            if case .mappingEnd = event { return metadata }
-            guard let key = Self.key(event), let valueEvent = next() else { return nil }
-            switch key {
-            case "name":
+            if event.kind == .mappingEnd { return metadata }
+            guard Self.isStringKey(event) else { return nil }
+            let field = Self.field(event, inMetadata: true)
+            guard let valueEvent = next() else { return nil }
+            switch field {
+            case .name:
                 guard let value = string(valueEvent) else { return nil }
-                metadata[key] = .string(value)
-            case "annotations":
-                guard case .mappingStart(let a) = valueEvent, Self.isPlain(a), let annotations = readStrings() else {
+                metadata["name"] = .string(value)
+            case .annotations:
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let annotations = readStrings() else {
                     return nil
                 }
-                metadata[key] = .map(annotations)
+                metadata["annotations"] = .map(annotations)
             default:
                 guard skip(valueEvent) else { return nil }
             }
@@ -73,68 +81,80 @@ private struct ManifestHeadReader {
     }
 
     /// A mapping of plain string keys to string values (the rest of it, after its start event).
-    mutating func readStrings() -> ValueMap? {
+    func readStrings() -> ValueMap? {
         let map = ValueMap()
         while true {
             guard let event = next() else { return nil }
-            if case .mappingEnd = event { return map }
-            guard let key = Self.key(event), let valueEvent = next(), let value = string(valueEvent) else {
-                return nil
-            }
+            if event.kind == .mappingEnd { return map }
+            guard Self.isStringKey(event) else { return nil }
+            let key = event.string
+            guard let valueEvent = next(), let value = string(valueEvent) else { return nil }
             map[key] = .string(value)
         }
     }
 
     /// The text of a scalar that decodes to a string (quoted, block, or plain resolving to a string).
-    func string(_ event: YAMLEvent) -> String? {
-        guard case .scalar(let s) = event, s.tag == nil, s.anchor == nil else { return nil }
-        if s.style == .plain {
-            guard case .string = GoYAMLResolve.resolve(s.value) else { return nil }
+    func string(_ event: YAMLRawEvent) -> String? {
+        guard event.kind == .scalar, event.isBare else { return nil }
+        if event.style == .plain {
+            guard GoYAMLResolve.resolvesToString(bytes: event.value) else { return nil }
         }
-        return s.value
+        return event.string
     }
 
-    /// A mapping key that decodes to a string by itself (no merge key, no number, bool or null).
-    static func key(_ event: YAMLEvent) -> String? {
-        guard case .scalar(let s) = event, s.tag == nil, s.anchor == nil else { return nil }
-        if s.style == .plain {
-            if s.value == "<<" { return nil }
-            guard case .string = GoYAMLResolve.resolve(s.value) else { return nil }
+    /// Whether a key event is a mapping key that decodes to a string by itself (no merge key, no number, bool or
+    /// null).
+    static func isStringKey(_ event: YAMLRawEvent) -> Bool {
+        guard event.kind == .scalar, event.isBare else { return false }
+        if event.style == .plain {
+            if event.valueEquals("<<") { return false }
+            return GoYAMLResolve.resolvesToString(bytes: event.value)
         }
-        return s.value
+        return true
+    }
+
+    /// Which kept field a key event names.
+    static func field(_ event: YAMLRawEvent, inMetadata: Bool) -> Field {
+        if inMetadata {
+            if event.valueEquals("name") { return .name }
+            if event.valueEquals("annotations") { return .annotations }
+        } else {
+            if event.valueEquals("apiVersion") { return .apiVersion }
+            if event.valueEquals("kind") { return .kind }
+            if event.valueEquals("metadata") { return .metadata }
+        }
+        return .other
     }
 
     /// Consumes the node that starts with `event`, checking that the full decoder would accept it.
-    mutating func skip(_ event: YAMLEvent) -> Bool {
-        switch event {
-        case .scalar(let s):
-            guard s.tag == nil, s.anchor == nil else { return false }
+    func skip(_ event: YAMLRawEvent) -> Bool {
+        switch event.kind {
+        case .scalar:
+            guard event.isBare else { return false }
             // Only `.inf`/`.nan` spellings decode to floats JSON cannot hold.
-            if s.style == .plain, let first = s.value.utf8.first,
+            if event.style == .plain, let first = event.value.first,
                 first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-"),
-                case .float(let f) = GoYAMLResolve.resolve(s.value), !f.isFinite
+                case .float(let f) = GoYAMLResolve.resolve(event.string), !f.isFinite
             {
                 return false
             }
             return true
-        case .sequenceStart(let start):
-            guard Self.isPlain(start) else { return false }
+        case .sequenceStart:
+            guard event.isBare else { return false }
             while true {
                 guard let item = next() else { return false }
-                if case .sequenceEnd = item { return true }
+                if item.kind == .sequenceEnd { return true }
                 guard skip(item) else { return false }
             }
-        case .mappingStart(let start):
-            guard Self.isPlain(start) else { return false }
+        case .mappingStart:
+            guard event.isBare else { return false }
             while true {
                 guard let keyEvent = next() else { return false }
-                if case .mappingEnd = keyEvent { return true }
-                guard Self.key(keyEvent) != nil, let value = next(), skip(value) else { return false }
+                if keyEvent.kind == .mappingEnd { return true }
+                guard Self.isStringKey(keyEvent), let value = next(), skip(value) else { return false }
             }
         default:
             return false  // aliases
         }
     }
-
-    static func isPlain(_ start: YAMLCollectionStart) -> Bool { start.tag == nil && start.anchor == nil }
 }

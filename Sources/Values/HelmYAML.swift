@@ -6,12 +6,18 @@ import YAMLKit
 /// is a float64) and writes it with `json.Marshal` followed by go-yaml v2's encoder. This type reproduces both.
 public enum HelmYAML {
     /// The JSON-side result of reading one YAML text, before it is checked against the Go target type.
-    private static func readFirstDocument(
-        _ text: String, file: String, recordLocations: Bool, target: GoJSONTarget = .any
+    ///
+    /// Unless locations are asked for (or `exact` is set), plain documents are read by `DirectValueReader` in one
+    /// pass; the decoded tree is then nil, and a caller that needs it for an error text asks again with `exact`.
+    static func readFirstDocument(
+        _ text: String, file: String, recordLocations: Bool, target: GoJSONTarget = .any, exact: Bool = false
     ) throws(HelmYAMLError) -> (HelmYAMLDecoder.Decoded?, Value, ValueLocations) {
         // Bytes that are not UTF-8 (a character cut by `trunc`) can only come from escapes (GoBytes).
         if GoBytes.hasEscapes(text), let problem = readerProblem(GoBytes.bytes(text)) {
             throw HelmYAMLError(message: "error converting YAML to JSON: yaml: " + problem)
+        }
+        if !recordLocations && !exact, let value = DirectValueReader.firstDocument(text, target: target) {
+            return (nil, value, ValueLocations())
         }
         // go-yaml's Unmarshal reads only the first document.
         guard let node = try nextDocument(of: YAMLParser(text, file: file)) else {
@@ -21,6 +27,15 @@ public enum HelmYAML {
         let decoded = try decoder.decodeDocument(node)
         let value = try decoder.value(decoded, path: "", target: target)
         return (decoded, value, decoder.locations)
+    }
+
+    /// The decoded tree of `text`'s first document: `decoded` when the exact reader produced it, else read again
+    /// exactly (the direct reader keeps no tree; only error texts need one).
+    private static func exactDecoded(
+        _ decoded: HelmYAMLDecoder.Decoded?, _ text: String, file: String
+    ) throws(HelmYAMLError) -> HelmYAMLDecoder.Decoded? {
+        if let decoded { return decoded }
+        return try readFirstDocument(text, file: file, recordLocations: false, exact: true).0
     }
 
     /// go-yaml's reader error for the first byte sequence it cannot decode, or nil when the bytes decode (or a
@@ -87,7 +102,7 @@ public enum HelmYAML {
         case .map(let m): return (m, locations)
         case .null: return (ValueMap(), locations)
         default:
-            let type = decoded?.jsonTypeName ?? "null"
+            let type = try exactDecoded(decoded, text, file: file)?.jsonTypeName ?? "null"
             throw .unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type map[string]interface {}")
         }
     }
@@ -149,6 +164,11 @@ public enum HelmYAML {
     /// Go: k8s.io/apimachinery yaml.go `YAMLReader.Read`: a line starting with `---` ends the current document
     /// (and is itself kept when it opens one); only whitespace or a comment may follow the marker.
     private static func splitDocuments(_ text: String) throws(HelmYAMLError) -> [Chunk] {
+        // Most values files have no separator line: then the whole text is the one document.
+        if !hasSeparatorLine(text) {
+            guard let last = text.utf8.last else { return [] }
+            return [Chunk(text: last == UInt8(ascii: "\n") ? text : text + "\n", line: 0, offset: 0)]
+        }
         var bytes = Array(text.utf8)
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         var chunks: [Chunk] = []
@@ -192,8 +212,32 @@ public enum HelmYAML {
         return chunks
     }
 
+    /// Whether some line of `text` starts with `---`.
+    private static func hasSeparatorLine(_ text: String) -> Bool {
+        func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var atLineStart = true
+            var dashes = 0
+            for b in bytes {
+                if atLineStart || dashes > 0 {
+                    if b == UInt8(ascii: "-") {
+                        dashes += 1
+                        atLineStart = false
+                        if dashes == 3 { return true }
+                        continue
+                    }
+                    dashes = 0
+                }
+                atLineStart = b == UInt8(ascii: "\n")
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
+    }
+
     /// Go: Helm loader.go `MergeMaps`: values from `b` win; nested maps merge recursively.
     static func mergeMaps(_ a: ValueMap, _ b: ValueMap) -> ValueMap {
+        // Merging into nothing copies `b`; a freshly read document is not shared, so it can serve as the copy.
+        if a.isEmpty && a.namedType == nil && b.namedType == nil { return b }
         let out = a.copy()
         for (k, v) in b {
             if case .map(let bm) = v, case .map(let am)? = out[k] {
@@ -222,7 +266,7 @@ public enum HelmYAML {
             case .list: return value
             case .null: return .list([])
             default:
-                let type = decoded?.jsonTypeName ?? "null"
+                let type = try exactDecoded(decoded, text, file: "")?.jsonTypeName ?? "null"
                 throw HelmYAMLError.unmarshalingJSON(
                     "json: cannot unmarshal \(type) into Go value of type []interface {}")
             }
@@ -253,7 +297,7 @@ public enum HelmYAML {
         case .map(let m): return m
         case .null: return ValueMap()
         default:
-            let type = decoded?.jsonTypeName ?? "null"
+            let type = try exactDecoded(decoded, text, file: file)?.jsonTypeName ?? "null"
             throw .unmarshalingJSON("json: cannot unmarshal \(type) into Go value of type \(goTypeName)")
         }
     }

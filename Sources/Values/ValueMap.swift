@@ -35,6 +35,9 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     public var isEmpty: Bool { keys.isEmpty }
 
     /// Binary search by UTF-8 byte order (Go's `sort.Strings` order).
+    ///
+    /// Keys match when Swift's `==` holds (canonical equivalence). Byte-equal keys always do; keys that differ in
+    /// their bytes can only be equivalent when the first differing byte is not ASCII, so only then is `==` asked.
     @inline(__always)
     private func search(_ key: String) -> (found: Bool, index: Int) {
         var lo = 0
@@ -42,10 +45,38 @@ public final class ValueMap: @unchecked Sendable, Sequence {
         while lo < hi {
             let mid = (lo + hi) >> 1
             let k = keys[mid]
-            if k == key { return (true, mid) }
-            if k.utf8.lexicographicallyPrecedes(key.utf8) { lo = mid + 1 } else { hi = mid }
+            let (order, asciiDifference) = Self.compareUTF8(k, key)
+            if order == 0 || (!asciiDifference && k == key) { return (true, mid) }
+            if order < 0 { lo = mid + 1 } else { hi = mid }
         }
         return (false, lo)
+    }
+
+    /// Three-way comparison of the UTF-8 bytes of `a` and `b`: negative, zero or positive (Go's string order).
+    static func compareBytes(_ a: String, _ b: String) -> Int { compareUTF8(a, b).order }
+
+    /// `compareBytes`, and whether the strings differ at an ASCII byte or only in length (so that they cannot be
+    /// canonically equivalent either).
+    @inline(__always)
+    private static func compareUTF8(_ a: String, _ b: String) -> (order: Int, asciiDifference: Bool) {
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in compare(pa, pb) }
+        }
+        if let fast, let fast { return fast }
+        return compare(Array(a.utf8), Array(b.utf8))
+    }
+
+    private static func compare<C: RandomAccessCollection>(_ a: C, _ b: C) -> (order: Int, asciiDifference: Bool)
+    where C.Element == UInt8, C.Index == Int {
+        let n = Swift.min(a.count, b.count)
+        var i = 0
+        while i < n {
+            let x = a[a.startIndex + i]
+            let y = b[b.startIndex + i]
+            if x != y { return (x < y ? -1 : 1, x < 0x80 && y < 0x80) }
+            i += 1
+        }
+        return (a.count == b.count ? 0 : (a.count < b.count ? -1 : 1), true)
     }
 
     public subscript(key: String) -> Value? {

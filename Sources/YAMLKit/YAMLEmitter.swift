@@ -76,15 +76,12 @@ public final class YAMLEmitter {
         case .alias(let anchor):
             ok = Self.withCString(anchor) { yaml_alias_event_initialize(&e, $0) }
         case .scalar(let s):
-            // libyaml requires a non-null value pointer even for an empty scalar.
-            let length = s.value.utf8.count
-            let bytes = Array(s.value.utf8) + [0]
             ok = Self.withCString(s.anchor) { anchor in
                 Self.withCString(s.tag) { tag in
-                    bytes.withUnsafeBufferPointer { value in
+                    Self.withBytes(s.value) { value, length in
                         yaml_scalar_event_initialize(
-                            &e, anchor, tag, UnsafeMutablePointer(mutating: value.baseAddress), Int32(length),
-                            s.plainImplicit ? 1 : 0, s.quotedImplicit ? 1 : 0, Self.cStyle(s.style))
+                            &e, anchor, tag, value, Int32(length), s.plainImplicit ? 1 : 0, s.quotedImplicit ? 1 : 0,
+                            Self.cStyle(s.style))
                     }
                 }
             }
@@ -121,6 +118,29 @@ public final class YAMLEmitter {
         if case .streamEnd = event { yaml_emitter_flush(&emitter) }
     }
 
+    /// Emits an untagged scalar without an anchor (what `emit(.scalar(…))` does for such a scalar, without
+    /// building the event value first).
+    public func emitScalar(_ value: String, style: YAMLScalarStyle) throws(YAMLError) {
+        var e = yaml_event_t()
+        let ok = Self.withBytes(value) { bytes, length in
+            yaml_scalar_event_initialize(&e, nil, nil, bytes, Int32(length), 1, 1, Self.cStyle(style))
+        }
+        guard ok != 0 else { throw failure("cannot create event") }
+        guard yaml_emitter_emit(&emitter, &e) != 0 else {
+            throw failure(emitter.problem.map { String(cString: $0) } ?? "unknown problem generating YAML content")
+        }
+    }
+
+    /// The bytes written so far as text, without a final `\n` (as `String.dropLast` after `hasSuffix("\n")`:
+    /// a final `\r\n` is one character and stays).
+    public var outputWithoutFinalNewline: String {
+        let bytes = sink.bytes
+        if bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r")) {
+            return sink.bytes.withUnsafeBufferPointer { String(decoding: $0.dropLast(), as: UTF8.self) }
+        }
+        return output
+    }
+
     /// Emits a sequence of events.
     public func emit(_ events: [YAMLEvent]) throws(YAMLError) {
         for e in events { try emit(e) }
@@ -128,6 +148,17 @@ public final class YAMLEmitter {
 
     private func failure(_ problem: String) -> YAMLError {
         YAMLError(kind: .emitter, problem: problem, location: SourceLocation(file: "", line: 0, column: 0, offset: 0))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `s` and their count. libyaml copies them, and requires a non-null
+    /// pointer even for an empty scalar.
+    private static func withBytes<R>(_ s: String, _ body: (UnsafeMutablePointer<yaml_char_t>, Int) -> R) -> R {
+        var s = s
+        return s.withUTF8 { utf8 in
+            if let base = utf8.baseAddress { return body(UnsafeMutablePointer(mutating: base), utf8.count) }
+            var zero: yaml_char_t = 0
+            return body(&zero, 0)
+        }
     }
 
     private static func withCString<R>(_ s: String?, _ body: (UnsafeMutablePointer<yaml_char_t>?) -> R) -> R {

@@ -5,31 +5,42 @@ internal import CYAML
 /// The class owns the `yaml_parser_t` and a copy of the input bytes (libyaml reads them in place) and frees both
 /// in `deinit`. It is not thread-safe; use one parser per input.
 public final class YAMLParser {
-    private var parser = yaml_parser_t()
+    var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    private var index: LineIndex
-    private var finished = false
+    private let count: Int
+    /// The file name given at creation.
+    public let file: String
+    /// Built on the first location asked for: readers that never report a position skip the line scan.
+    private lazy var index = LineIndex(bytes: Array(buffer[0..<count]), file: file)
+    var finished = false
+    /// The event behind the last `nextRawEvent` result, deleted when the next event is read.
+    var rawEvent = yaml_event_t()
+    var holdsRawEvent = false
 
     /// Creates a parser over `text`; `file` is used in locations.
     public init(_ text: String, file: String = "") {
-        let bytes = Array(text.utf8)
-        index = LineIndex(bytes: bytes, file: file)
-        buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = buffer.initialize(from: bytes)
+        var text = text
+        self.file = file
+        count = text.utf8.count
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+        text.withUTF8 { utf8 in
+            if let source = utf8.baseAddress, let target = buffer.baseAddress {
+                target.initialize(from: source, count: utf8.count)
+            }
+        }
+        self.buffer = buffer
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         if let base = buffer.baseAddress {
-            yaml_parser_set_input_string(&parser, base, bytes.count)
+            yaml_parser_set_input_string(&parser, base, count)
         }
     }
 
     deinit {
+        releaseRawEvent()
         yaml_parser_delete(&parser)
         buffer.deallocate()
     }
-
-    /// The file name given at creation.
-    public var file: String { index.file }
 
     /// The location of a 0-based line and Unicode-scalar column in this input.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -39,6 +50,7 @@ public final class YAMLParser {
     /// The next event, or nil after the stream end event has been returned.
     public func nextEvent() throws(YAMLError) -> YAMLMarkedEvent? {
         if finished { return nil }
+        releaseRawEvent()
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) != 0 else { throw currentError() }
         defer { yaml_event_delete(&event) }
@@ -46,6 +58,13 @@ public final class YAMLParser {
             event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
         if case .streamEnd = marked.event { finished = true }
         return marked
+    }
+
+    /// Deletes the event held for the last `nextRawEvent` result, if any.
+    func releaseRawEvent() {
+        guard holdsRawEvent else { return }
+        yaml_event_delete(&rawEvent)
+        holdsRawEvent = false
     }
 
     private func currentError() -> YAMLError {
@@ -110,7 +129,7 @@ public final class YAMLParser {
         return String(cString: p)
     }
 
-    private static func style(_ s: yaml_scalar_style_t) -> YAMLScalarStyle {
+    static func style(_ s: yaml_scalar_style_t) -> YAMLScalarStyle {
         switch s {
         case YAML_PLAIN_SCALAR_STYLE: return .plain
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted

@@ -1,0 +1,114 @@
+import FFGenTestSupport
+import Foundation
+import Testing
+@testable import Values
+
+/// Every YAML text of the fixtures: each file of every corpus case, every document of every recorded output, and
+/// the YAML inputs of the oracle tables. The one-pass readers must agree with the exact reader on all of them.
+private let yamlTexts: [String] = {
+    var texts: [String] = []
+    for c in CorpusCase.all() {
+        guard let data = FileManager.default.contents(atPath: c.archive.path) else { continue }
+        for file in Txtar(parsing: String(decoding: data, as: UTF8.self)).files { texts.append(file.content) }
+        if case .output(let golden)? = try? c.expected() {
+            texts.append(contentsOf: golden.components(separatedBy: "\n---\n"))
+        }
+    }
+    for table in ["yaml-fromyaml", "yaml-fromyamlarray"] {
+        texts.append(contentsOf: OracleTable.load(table).rows.map { $0["yaml"] })
+    }
+    return texts
+}()
+
+/// The Go targets the direct reader is used with: `interface{}`, and structs with string fields like Helm's
+/// chart metadata.
+private let directTargets: [GoJSONTarget] = [
+    .any,
+    .structure([
+        "name": .string, "version": .string, "appVersion": .string, "description": .string,
+        "annotations": .map(.string), "keywords": .slice(.string),
+    ]),
+    .string,
+]
+
+/// A text for reports.
+private func shown(_ text: String) -> String { text.count > 200 ? String(text.prefix(200)) + "…" : text }
+
+@Test func directReaderMatchesExactReader() throws {
+    var direct = 0
+    for text in yamlTexts {
+        for target in directTargets {
+            guard let fast = DirectValueReader.firstDocument(text, target: target) else { continue }
+            direct += 1
+            let exact = try? HelmYAML.readFirstDocument(text, file: "", recordLocations: false, target: target, exact: true)
+            guard let exact else {
+                Issue.record("direct reader accepted a text the exact reader rejects: \(shown(text))")
+                continue
+            }
+            #expect(fast.deepEquals(exact.1), "\(shown(text))")
+            #expect(try GoJSON.marshal(fast) == GoJSON.marshal(exact.1), "\(shown(text))")
+        }
+    }
+    // Most fixtures are plain YAML: the fast path must really be taken.
+    #expect(direct > yamlTexts.count)
+}
+
+@Test func manifestHeadMatchesExactReader() throws {
+    var heads = 0
+    for text in yamlTexts {
+        guard let head = HelmYAML.manifestHead(text) else { continue }
+        heads += 1
+        guard let exact = try? HelmYAML.readFirstDocument(text, file: "", recordLocations: false, exact: true).1,
+            case .map(let map) = exact
+        else {
+            Issue.record("manifest head accepted a text the exact reader rejects: \(shown(text))")
+            continue
+        }
+        let expected = ValueMap()
+        for key in ["apiVersion", "kind"] { if let v = map[key] { expected[key] = v } }
+        if case .map(let metadata)? = map["metadata"] {
+            let m = ValueMap()
+            for key in ["name", "annotations"] { if let v = metadata[key] { m[key] = v } }
+            expected["metadata"] = .map(m)
+        } else if let v = map["metadata"] {
+            expected["metadata"] = v
+        }
+        #expect(Value.map(head).deepEquals(.map(expected)), "\(shown(text))")
+    }
+    #expect(heads > 0)
+}
+
+/// Rows where the direct reader must give up (or agree), each checked against the exact reader.
+@Test(arguments: [
+    "a: &x 1\nb: *x\n", "<<: {a: 1}\nb: 2\n", "? [a]\n: 1\n", "~: 1\n", "18446744073709551615: x\n",
+    "a: .nan\n", "a: !!str 1\n", "a: ! 1\n", "é: 1\ne\u{301}: 2\n", "b: 1\na: 2\nb: 3\n", "1: a\n\"1\": b\n",
+    "a: [1, {b: c}]\n", "", "---\n", "x\n", "a: 1\n--- b\n", "a: 'unterminated\n", "a:\n  - b\n  c: d\n",
+    "true: 1\n1.5: 2\n0x1F: 3\n2001-12-14: 4\n", "a: 0o17\nb: 1_000\nc: +1e3\nd: -.5\ne: 1:20\n",
+])
+func directReaderEdgeCase(_ text: String) throws {
+    let exact = Result { () throws(HelmYAMLError) in
+        try HelmYAML.readFirstDocument(text, file: "", recordLocations: false, exact: true).1
+    }
+    if let fast = DirectValueReader.firstDocument(text, target: .any) {
+        #expect(fast.deepEquals(try exact.get()))
+    }
+    // The public entry point gives the exact reader's result or error.
+    let viaPublic = Result { () throws(HelmYAMLError) in try HelmYAML.parseAny(text) }
+    switch (viaPublic, exact) {
+    case (.success(let a), .success(let b)): #expect(a.deepEquals(b))
+    case (.failure(let a), .failure(let b)): #expect(a.message == b.message)
+    default: Issue.record("public and exact readers disagree on \(text.debugDescription)")
+    }
+}
+
+/// `toYaml`'s shortcut for key order (ASCII keys, keys already in order) gives go-yaml's order.
+@Test(arguments: [
+    ["a", "b", "c"], ["B", "a", "b"], ["A1", "a10", "a2", "a_", "b"], ["1", "10", "2", "a", "Z"],
+    ["a01", "a1", "a001"], ["_x", "x", "X", "-y"], ["k8s", "k08s", "k8", "k80"], ["é", "e", "f"],
+    ["", "0", "00", "a"], ["x1y2", "x1y10", "x01y3"],
+])
+func goYAMLKeyOrderShortcut(_ keys: [String]) {
+    let byBytes = keys.sorted { ValueMap.compareBytes($0, $1) < 0 }
+    let expected = GoYAMLKeyOrder.sortedIndices(byBytes)
+    #expect((GoYAMLKeyOrder.sortedIndicesIfReordered(byBytes) ?? Array(byBytes.indices)) == expected)
+}
