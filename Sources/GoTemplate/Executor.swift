@@ -521,6 +521,16 @@ final class Executor: FunctionContext {
     func evalFunction(_ dot: RValue, _ id: IdentifierNode, node: Operand, _ cmd: CommandNode, _ args: [Operand],
                       _ final: RValue?) throws -> RValue {
         at(.operand(node))
+        // The parser resolved the name in the table it parsed with; another table is searched by name.
+        if let binding = id.binding, binding.table === functions.identity {
+            switch binding.target {
+            case .function(let slot):
+                return try evalCall(dot, functions.entries[slot], cmd: .command(cmd), name: id.name, args: args,
+                                    final: final)
+            case .builtin(let b):
+                return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
+            }
+        }
         if let f = functions[id.name] {
             return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
         }
@@ -548,17 +558,25 @@ final class Executor: FunctionContext {
         throws -> [RValue]
     {
         var argv: [RValue] = []
-        let fixed = args.dropFirst()
-        for (i, a) in fixed.enumerated() {
-            let t = i < parameters.count ? parameters[i] : (variadic ?? .interface)
-            argv.append(try evalArg(dot, t, a))
-        }
-        if let f = final {
-            let idx = argv.count
-            let t = idx < parameters.count ? parameters[idx] : (variadic ?? .interface)
-            argv.append(try validateType(f, t))
+        argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
+        try forEachArgument(dot, parameters: parameters, variadic: variadic, args: args, final: final) {
+            argv.append($0)
         }
         return argv
+    }
+
+    /// Evaluates arguments for a signature in order, the pipeline's final value last, handing each to `body`.
+    @inline(__always)
+    func forEachArgument(_ dot: RValue, parameters: [GoType], variadic: GoType?, args: [Operand], final: RValue?,
+                         _ body: (RValue) -> Void) throws {
+        var i = 0
+        for a in args.dropFirst() {
+            body(try evalArg(dot, i < parameters.count ? parameters[i] : (variadic ?? .interface), a))
+            i += 1
+        }
+        if let f = final {
+            body(try validateType(f, i < parameters.count ? parameters[i] : (variadic ?? .interface)))
+        }
     }
 
     func evalCall(_ dot: RValue, _ f: GoFunc, cmd: AtNode, name: String, args: [Operand], final: RValue?) throws
@@ -566,9 +584,14 @@ final class Executor: FunctionContext {
     {
         try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
                        final: final)
-        let argv = try evalArguments(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final)
+        // The function takes plain values: collect them directly rather than as RValues first.
+        var argv: [Value] = []
+        argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
+        try forEachArgument(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final) {
+            argv.append($0.asInterface)
+        }
         do {
-            let result = try f.body(argv.map(\.asInterface), self)
+            let result = try f.body(argv, self)
             if case .null = result { return .boxedNil }
             return RValue(result)
         } catch let e as TemplateError {

@@ -24,7 +24,8 @@ struct Parser {
     /// The furthest token read from the lexer (Go `token[0]`), whose line error messages report.
     var furthest = 0
     let source: TemplateSource
-    let hasFunction: (String) -> Bool
+    /// The functions templates may call (besides the predefined ones).
+    let functions: FunctionTable
     /// Trees defined so far in this parse (Go `treeSet`).
     var treeSet: [String: Tree] = [:]
     /// Declared variables of the current tree (Go `Tree.vars`).
@@ -40,14 +41,32 @@ struct Parser {
     /// Go `maxStackDepth`: the deepest parenthesized expression allowed.
     static let maxStackDepth = 10000
 
-    init(source: TemplateSource, leftDelim: String, rightDelim: String, hasFunction: @escaping (String) -> Bool) {
+    init(source: TemplateSource, leftDelim: String, rightDelim: String, functions: FunctionTable) {
         var lexer = Lexer(bytes: source.bytes, leftDelim: leftDelim, rightDelim: rightDelim,
-                          breakOK: !hasFunction("break"), continueOK: !hasFunction("continue"))
+                          breakOK: !Parser.hasFunction("break", functions),
+                          continueOK: !Parser.hasFunction("continue", functions))
         tokens = lexer.lexItems()
         input = source.bytes
         lexError = lexer.errorMessage
         self.source = source
-        self.hasFunction = hasFunction
+        self.functions = functions
+    }
+
+    /// Whether `name` is a function templates may call (Go: `hasFunction`).
+    static func hasFunction(_ name: String, _ functions: FunctionTable) -> Bool {
+        functions.contains(name) || Builtins.table[name] != nil
+    }
+
+    /// What a function name refers to (Go `findFunction`, done once here rather than on every call), or nil if
+    /// nothing.
+    func bind(_ name: String) -> FunctionBinding? {
+        if let slot = functions.slot(of: name) {
+            return FunctionBinding(table: functions.identity, target: .function(slot))
+        }
+        if let builtin = Builtins.table[name] {
+            return FunctionBinding(table: functions.identity, target: .builtin(builtin))
+        }
+        return nil
     }
 
     // MARK: - Token stream
@@ -440,8 +459,8 @@ struct Parser {
         switch token.kind {
         case .identifier:
             let name = value(token)
-            if !hasFunction(name) { throw errorf("function \(GoQuote.quote(name)) not defined") }
-            return .identifier(IdentifierNode(position: token.position, name: name))
+            guard let binding = bind(name) else { throw errorf("function \(GoQuote.quote(name)) not defined") }
+            return .identifier(IdentifierNode(position: token.position, name: name, binding: binding))
         case .dot: return .dot(position: token.position)
         case .nil: return .nil(position: token.position)
         case .variable:

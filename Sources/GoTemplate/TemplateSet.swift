@@ -29,8 +29,7 @@ public struct TemplateSet: Sendable {
     @discardableResult
     public mutating func parseTree(name: String, text: String, functions: FunctionTable) throws -> Tree {
         let source = TemplateSource(parseName: name, text: text)
-        var parser = Parser(source: source, leftDelim: leftDelimiter, rightDelim: rightDelimiter,
-                            hasFunction: { functions.contains($0) || Builtins.names.contains($0) })
+        var parser = Parser(source: source, leftDelim: leftDelimiter, rightDelim: rightDelimiter, functions: functions)
         var root = ListNode(position: 0)
         // The parser recurses once per nesting level, and every level opens with an action or a parenthesis;
         // texts that may nest deeply are parsed on a large stack.
