@@ -123,7 +123,35 @@ final class Executor: FunctionContext {
                 kind: .other, locationName: name, line: 0,
                 message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.rootName))")
         }
-        return try executeNested(set: set, tree: target, data: data)
+        return try executeInPlace(tree: target, data: data)
+    }
+
+    /// A fresh execution of `target` in this executor's set (Go `ExecuteTemplate` from a function: new state, no
+    /// variables), run here with the current state set aside and restored, which saves building an executor for
+    /// every `include`.
+    func executeInPlace(tree target: Tree, data: Value) throws -> String {
+        let saved = (tree: tree, vars: vars, depth: depth, node: node, stack: stack)
+        var output = ""
+        swap(&output, &out)
+        defer {
+            tree = saved.tree
+            vars = saved.vars
+            depth = saved.depth
+            node = saved.node
+            stack = saved.stack
+            swap(&output, &out)
+        }
+        tree = target
+        depth = 0
+        node = .none
+        stack.units += StackBudget.unitsPerNestedExecution
+        if stack.exhausted {
+            stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { try self.run(data: data) }
+        } else {
+            try run(data: data)
+        }
+        return out
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {

@@ -355,7 +355,8 @@ public struct Lexer {
     mutating func lexSpace() -> Bool {
         var numSpaces = 0
         while pos < input.count && Lexer.isSpace(input[pos]) {
-            advance(1)
+            if input[pos] == 0x0A { line += 1 }
+            pos += 1
             numSpaces += 1
         }
         if hasRightTrimMarker(at: pos - 1) && hasPrefix(rightDelim, at: pos + 1) {
@@ -384,7 +385,17 @@ public struct Lexer {
 
     /// Consumes alphanumerics, which must end at a terminator (Go: "bad character %#U" otherwise).
     mutating func scanWord() -> Bool {
-        while let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) { advance(n) }
+        while pos < input.count {
+            let c = input[pos]
+            // ASCII letters, digits and `_` (no newline among them, so no lines to count).
+            if c < 0x80 {
+                guard (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F else { break }
+                pos += 1
+                continue
+            }
+            guard let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) else { break }
+            advance(n)
+        }
         if atTerminator() { return true }
         let bad = scalar(at: pos)?.0 ?? "\u{FFFD}"
         advance(scalar(at: pos)?.1 ?? 0)
@@ -490,22 +501,29 @@ public struct Lexer {
         return true
     }
 
-    mutating func accept(_ set: String) -> Bool {
-        if pos < input.count && set.utf8.contains(input[pos]) {
+    mutating func accept(_ set: StaticString) -> Bool {
+        if pos < input.count && Lexer.contains(set, input[pos]) {
             advance(1)
             return true
         }
         return false
     }
 
-    mutating func acceptRun(_ set: String) {
-        while pos < input.count && set.utf8.contains(input[pos]) { advance(1) }
+    mutating func acceptRun(_ set: StaticString) {
+        while pos < input.count && Lexer.contains(set, input[pos]) { advance(1) }
+    }
+
+    /// Whether the ASCII `set` contains `c`.
+    static func contains(_ set: StaticString, _ c: UInt8) -> Bool {
+        let p = set.utf8Start
+        for k in 0..<set.utf8CodeUnitCount where p[k] == c { return true }
+        return false
     }
 
     /// Go scanNumber.
     mutating func scanNumber() -> Bool {
         _ = accept("+-")
-        var digits = "0123456789_"
+        var digits: StaticString = "0123456789_"
         if accept("0") {
             if accept("xX") {
                 digits = "0123456789abcdefABCDEF_"
@@ -517,11 +535,11 @@ public struct Lexer {
         }
         acceptRun(digits)
         if accept(".") { acceptRun(digits) }
-        if digits.utf8.count == 11 && accept("eE") {
+        if digits.utf8CodeUnitCount == 11 && accept("eE") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
-        if digits.utf8.count == 23 && accept("pP") {
+        if digits.utf8CodeUnitCount == 23 && accept("pP") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }

@@ -409,7 +409,10 @@ struct Parser {
     }
 
     func newVariable(_ position: Int, _ text: String) -> VariableNode {
-        VariableNode(position: position, identifiers: text.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
+        // Variable items never hold a `.` (the lexer stops words there), so this is the one identifier.
+        if !text.utf8.contains(UInt8(ascii: ".")) { return VariableNode(position: position, identifiers: [text]) }
+        return VariableNode(position: position,
+                            identifiers: text.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
     }
 
     /// Command: operand (space operand)*
@@ -436,16 +439,22 @@ struct Parser {
         guard let node = try term() else { return nil }
         guard peek().kind == .field else { return node }
         let chainPosition = peek().position
-        var fields: [String] = []
+        // Fields and variables take the following fields into their own list; other terms start a chain.
+        var fields: [String]
+        switch node {
+        case .field(let f): fields = f.identifiers
+        case .variable(let v): fields = v.identifiers
+        default: fields = []
+        }
         while peek().kind == .field {
             let t = next()
             fields.append(text(t.position + 1, t.end))
         }
         switch node {
-        case .field(let f):
-            return .field(FieldNode(position: chainPosition, identifiers: f.identifiers + fields))
-        case .variable(let v):
-            return .variable(VariableNode(position: chainPosition, identifiers: v.identifiers + fields))
+        case .field:
+            return .field(FieldNode(position: chainPosition, identifiers: fields))
+        case .variable:
+            return .variable(VariableNode(position: chainPosition, identifiers: fields))
         case .bool, .string, .number, .nil, .dot:
             throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
         default:
