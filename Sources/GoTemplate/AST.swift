@@ -285,6 +285,8 @@ public struct IdentifierNode: Sendable {
     public internal(set) var position: Int
     /// The name.
     public internal(set) var name: String
+    /// The function the name referred to when parsed.
+    var binding: FunctionBinding?
 }
 
 /// `true` / `false`.

@@ -35,9 +35,6 @@ enum Builtins {
         "ge": Builtin(kind: .ge, parameters: [.reflectValue, .reflectValue], variadic: nil),
     ]
 
-    /// The names of the predefined functions.
-    static let names: Set<String> = Set(table.keys)
-
     // MARK: - Comparison (Go funcs.go basicKind/eq/lt)
 
     enum BasicKind { case invalid, bool, int, float, string, other }

@@ -123,7 +123,35 @@ final class Executor: FunctionContext {
                 kind: .other, locationName: name, line: 0,
                 message: "template: no template \(GoQuote.quote(name)) associated with template \(GoQuote.quote(set.rootName))")
         }
-        return try executeNested(set: set, tree: target, data: data)
+        return try executeInPlace(tree: target, data: data)
+    }
+
+    /// A fresh execution of `target` in this executor's set (Go `ExecuteTemplate` from a function: new state, no
+    /// variables), run here with the current state set aside and restored, which saves building an executor for
+    /// every `include`.
+    func executeInPlace(tree target: Tree, data: Value) throws -> String {
+        let saved = (tree: tree, vars: vars, depth: depth, node: node, stack: stack)
+        var output = ""
+        swap(&output, &out)
+        defer {
+            tree = saved.tree
+            vars = saved.vars
+            depth = saved.depth
+            node = saved.node
+            stack = saved.stack
+            swap(&output, &out)
+        }
+        tree = target
+        depth = 0
+        node = .none
+        stack.units += StackBudget.unitsPerNestedExecution
+        if stack.exhausted {
+            stack = StackBudget(units: 0, onLargeStack: true)
+            try LargeStack.run { try self.run(data: data) }
+        } else {
+            try run(data: data)
+        }
+        return out
     }
 
     func parseAndExecute(text: String, data: Value) throws -> String {
@@ -521,6 +549,16 @@ final class Executor: FunctionContext {
     func evalFunction(_ dot: RValue, _ id: IdentifierNode, node: Operand, _ cmd: CommandNode, _ args: [Operand],
                       _ final: RValue?) throws -> RValue {
         at(.operand(node))
+        // The parser resolved the name in the table it parsed with; another table is searched by name.
+        if let binding = id.binding, binding.table === functions.identity {
+            switch binding.target {
+            case .function(let slot):
+                return try evalCall(dot, functions.entries[slot], cmd: .command(cmd), name: id.name, args: args,
+                                    final: final)
+            case .builtin(let b):
+                return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
+            }
+        }
         if let f = functions[id.name] {
             return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
         }
@@ -548,17 +586,25 @@ final class Executor: FunctionContext {
         throws -> [RValue]
     {
         var argv: [RValue] = []
-        let fixed = args.dropFirst()
-        for (i, a) in fixed.enumerated() {
-            let t = i < parameters.count ? parameters[i] : (variadic ?? .interface)
-            argv.append(try evalArg(dot, t, a))
-        }
-        if let f = final {
-            let idx = argv.count
-            let t = idx < parameters.count ? parameters[idx] : (variadic ?? .interface)
-            argv.append(try validateType(f, t))
+        argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
+        try forEachArgument(dot, parameters: parameters, variadic: variadic, args: args, final: final) {
+            argv.append($0)
         }
         return argv
+    }
+
+    /// Evaluates arguments for a signature in order, the pipeline's final value last, handing each to `body`.
+    @inline(__always)
+    func forEachArgument(_ dot: RValue, parameters: [GoType], variadic: GoType?, args: [Operand], final: RValue?,
+                         _ body: (RValue) -> Void) throws {
+        var i = 0
+        for a in args.dropFirst() {
+            body(try evalArg(dot, i < parameters.count ? parameters[i] : (variadic ?? .interface), a))
+            i += 1
+        }
+        if let f = final {
+            body(try validateType(f, i < parameters.count ? parameters[i] : (variadic ?? .interface)))
+        }
     }
 
     func evalCall(_ dot: RValue, _ f: GoFunc, cmd: AtNode, name: String, args: [Operand], final: RValue?) throws
@@ -566,9 +612,14 @@ final class Executor: FunctionContext {
     {
         try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
                        final: final)
-        let argv = try evalArguments(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final)
+        // The function takes plain values: collect them directly rather than as RValues first.
+        var argv: [Value] = []
+        argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
+        try forEachArgument(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final) {
+            argv.append($0.asInterface)
+        }
         do {
-            let result = try f.body(argv.map(\.asInterface), self)
+            let result = try f.body(argv, self)
             if case .null = result { return .boxedNil }
             return RValue(result)
         } catch let e as TemplateError {

@@ -96,31 +96,87 @@ public struct GoFunc: Sendable {
 }
 
 /// A name → function map (Go's `FuncMap`). Later registrations replace earlier ones, as `Funcs` does.
+///
+/// Functions live in slots that the parser records on each function name it resolves, so execution finds a
+/// function without hashing its name again. Every change gives the table a new `identity`; a slot is used only
+/// with the table version it was resolved against, and any other table is searched by name.
 public struct FunctionTable: Sendable {
-    /// The functions by name.
-    public private(set) var functions: [String: GoFunc] = [:]
+    /// Tells apart versions of tables: slots resolved against one are only valid in that one.
+    final class Identity: Sendable {}
+
+    /// The functions in slot order.
+    private(set) var entries: [GoFunc] = []
+    /// The slot of each function name.
+    private var slots: [String: Int] = [:]
+    /// This version of the table.
+    private(set) var identity = Identity()
 
     /// Creates an empty table.
     public init() {}
 
     /// Creates a table; later functions replace earlier ones of the same name.
     public init(_ functions: [GoFunc]) {
-        for f in functions { self.functions[f.name] = f }
+        entries.reserveCapacity(functions.count)
+        slots.reserveCapacity(functions.count)
+        for f in functions { insert(f) }
+    }
+
+    /// The functions by name.
+    public var functions: [String: GoFunc] {
+        var byName: [String: GoFunc] = [:]
+        for (name, slot) in slots { byName[name] = entries[slot] }
+        return byName
+    }
+
+    private mutating func insert(_ function: GoFunc) {
+        if let slot = slots[function.name] {
+            entries[slot] = function
+        } else {
+            slots[function.name] = entries.count
+            entries.append(function)
+        }
     }
 
     /// Adds or replaces a function.
-    public mutating func register(_ function: GoFunc) { functions[function.name] = function }
+    public mutating func register(_ function: GoFunc) {
+        insert(function)
+        identity = Identity()
+    }
 
     /// Adds every function of `other`, replacing same-named ones.
     public mutating func merge(_ other: FunctionTable) {
-        for (k, v) in other.functions { functions[k] = v }
+        for f in other.entries { insert(f) }
+        identity = Identity()
     }
 
     /// The function named `name`.
-    public subscript(name: String) -> GoFunc? { functions[name] }
+    public subscript(name: String) -> GoFunc? {
+        guard let slot = slots[name] else { return nil }
+        return entries[slot]
+    }
 
     /// Whether a function of that name exists.
-    public func contains(_ name: String) -> Bool { functions[name] != nil }
+    public func contains(_ name: String) -> Bool { slots[name] != nil }
+
+    /// The slot of the function named `name` in this version of the table.
+    func slot(of name: String) -> Int? { slots[name] }
+}
+
+/// What a function name in a parsed template refers to, in the table it was parsed with (Go looks the name up
+/// on every call: exec.go `findFunction`; the answer only changes with the table).
+struct FunctionBinding: Sendable {
+    /// What the name found.
+    enum Target: Sendable {
+        /// A slot of the table.
+        case function(Int)
+        /// A predefined function (the table has none of that name).
+        case builtin(Builtins.Builtin)
+    }
+
+    /// The table version the name was resolved in.
+    let table: FunctionTable.Identity
+    /// What the name found there.
+    let target: Target
 }
 
 /// A `TemplateObject` whose methods declare Go parameter types, so that calls such as `.Files.Get 3` are checked

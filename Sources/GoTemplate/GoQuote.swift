@@ -120,6 +120,33 @@ public enum GoQuote {
         }
     }
 
+    /// Go strconv.Unquote of the bytes `from..<to` of `bytes`. Quoted strings without escapes (the usual case)
+    /// are taken as they are; anything else goes through `unquote(_:)`.
+    static func unquote(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String? {
+        bytes.withUnsafeBufferPointer { buf -> String? in
+            if to - from >= 2 {
+                let q = buf[from]
+                if buf[to - 1] == q && (q == UInt8(ascii: "\"") || q == UInt8(ascii: "`")) {
+                    var plain = true
+                    for i in (from + 1)..<(to - 1) {
+                        let c = buf[i]
+                        let special = q == UInt8(ascii: "`")
+                            ? c == q || c == UInt8(ascii: "\r")
+                            : c == q || c == UInt8(ascii: "\\") || c == UInt8(ascii: "\n")
+                        if special {
+                            plain = false
+                            break
+                        }
+                    }
+                    if plain {
+                        return String(decoding: UnsafeBufferPointer(rebasing: buf[(from + 1)..<(to - 1)]), as: UTF8.self)
+                    }
+                }
+            }
+            return unquote(String(decoding: UnsafeBufferPointer(rebasing: buf[from..<to]), as: UTF8.self))
+        }
+    }
+
     /// Decodes one (possibly escaped) character at `i`, returning its UTF-8 bytes and the next offset.
     /// Go: strconv.UnquoteChar.
     static func unquoteChar(_ b: [UInt8], _ i: Int, quote: UInt8) -> ([UInt8], Int)? {

@@ -1,6 +1,7 @@
 /// Go's template lexer (Go: parse/lex.go) over the UTF-8 bytes of the template text.
 ///
-/// It produces every item up front; after an error item only `eof` follows, as Go's lexer stops.
+/// It produces every item up front; after an error item only `eof` follows, as Go's lexer stops. Items record byte
+/// ranges of the input rather than copies of their text: the parser decodes only the text it keeps.
 public struct Lexer {
     let input: [UInt8]
     let leftDelim: [UInt8]
@@ -12,7 +13,9 @@ public struct Lexer {
     var line = 1
     var startLine = 1
     var parenDepth = 0
-    var tokens: [Token] = []
+    var items: [LexItem] = []
+    /// The message of the error item, if lexing stopped on one (Go: the error item's `val`).
+    var errorMessage = ""
 
     static let leftComment = Array("/*".utf8)
     static let rightComment = Array("*/".utf8)
@@ -20,7 +23,13 @@ public struct Lexer {
     /// Creates a lexer; `breakOK`/`continueOK` are false when a function of that name exists (Go lexOptions).
     public init(_ text: String, leftDelim: String = "{{", rightDelim: String = "}}",
                 breakOK: Bool = true, continueOK: Bool = true) {
-        input = Array(text.utf8)
+        self.init(bytes: Array(text.utf8), leftDelim: leftDelim, rightDelim: rightDelim, breakOK: breakOK,
+                  continueOK: continueOK)
+    }
+
+    /// Creates a lexer over UTF-8 bytes already in an array (shared, not copied).
+    init(bytes: [UInt8], leftDelim: String, rightDelim: String, breakOK: Bool, continueOK: Bool) {
+        input = bytes
         self.leftDelim = Array((leftDelim.isEmpty ? "{{" : leftDelim).utf8)
         self.rightDelim = Array((rightDelim.isEmpty ? "}}" : rightDelim).utf8)
         self.breakOK = breakOK
@@ -29,11 +38,21 @@ public struct Lexer {
 
     /// Lexes the whole input into tokens ending with `eof` (or an error then `eof`).
     public mutating func tokenize() -> [Token] {
-        lexText()
-        if tokens.last?.kind != .eof {
-            tokens.append(Token(.eof, "", position: pos, line: line))
+        lexItems().map { item in
+            let value = item.kind == .error ? errorMessage : text(item.position, item.end)
+            return Token(item.kind, value, position: item.position, line: item.line)
         }
-        return tokens
+    }
+
+    /// Lexes the whole input into items ending with `eof` (or an error then `eof`).
+    mutating func lexItems() -> [LexItem] {
+        // Most actions hold a few items; reserving avoids regrowing the array while lexing.
+        items.reserveCapacity(input.count / 8 + 4)
+        lexText()
+        if items.last?.kind != .eof {
+            items.append(LexItem(kind: .eof, position: pos, end: pos, line: line))
+        }
+        return items
     }
 
     // MARK: - Helpers
@@ -83,7 +102,7 @@ public struct Lexer {
     }
 
     mutating func emit(_ kind: TokenKind) {
-        tokens.append(Token(kind, text(start, pos), position: start, line: startLine))
+        items.append(LexItem(kind: kind, position: start, end: pos, line: startLine))
         start = pos
         startLine = line
     }
@@ -95,8 +114,9 @@ public struct Lexer {
     }
 
     mutating func errorf(_ message: String) {
-        tokens.append(Token(.error, message, position: start, line: startLine))
-        tokens.append(Token(.eof, "", position: pos, line: line))
+        errorMessage = message
+        items.append(LexItem(kind: .error, position: start, end: start, line: startLine))
+        items.append(LexItem(kind: .eof, position: pos, end: pos, line: line))
     }
 
     /// `-` after a space-class byte: a right trim marker begins at `i` (Go hasRightTrimMarker).
@@ -128,30 +148,50 @@ public struct Lexer {
     /// Text outside actions (Go lexText).
     mutating func lexText() {
         while true {
-            // Find the next left delimiter.
-            var x = pos
-            var found = -1
-            while x + leftDelim.count <= input.count {
-                if input[x] == leftDelim[0] && hasPrefix(leftDelim, at: x) { found = x; break }
-                x += 1
-            }
+            // Find the next left delimiter, counting the lines of the text on the way (this is `advance` over
+            // the text, in one pass).
+            let (found, newlines) = findLeftDelim()
             if found < 0 {
-                advance(input.count - pos)
+                line += newlines
+                pos = input.count
                 if pos > start { emit(.text) }
-                tokens.append(Token(.eof, "", position: pos, line: line))
+                items.append(LexItem(kind: .eof, position: pos, end: pos, line: line))
                 return
             }
             var textEnd = found
             if hasLeftTrimMarker(at: found + leftDelim.count) {
                 while textEnd > start && Lexer.isSpace(input[textEnd - 1]) { textEnd -= 1 }
             }
-            advance(found - pos)
+            line += newlines
+            pos = found
             if textEnd > start {
-                tokens.append(Token(.text, text(start, textEnd), position: start, line: startLine))
+                items.append(LexItem(kind: .text, position: start, end: textEnd, line: startLine))
             }
             start = pos
             startLine = line
             if !lexLeftDelim() { return }
+        }
+    }
+
+    /// The offset of the next left delimiter at or after `pos` (-1 if none) and the newlines before it.
+    func findLeftDelim() -> (Int, Int) {
+        let delim = leftDelim
+        return input.withUnsafeBufferPointer { buf -> (Int, Int) in
+            let first = delim[0]
+            let count = buf.count
+            var newlines = 0
+            var x = pos
+            while x < count {
+                let c = buf[x]
+                if c == first && x + delim.count <= count {
+                    var k = 1
+                    while k < delim.count && buf[x + k] == delim[k] { k += 1 }
+                    if k == delim.count { return (x, newlines) }
+                }
+                if c == 0x0A { newlines += 1 }
+                x += 1
+            }
+            return (-1, newlines)
         }
     }
 
@@ -165,9 +205,7 @@ public struct Lexer {
             ignore()
             return lexComment()
         }
-        let delimStart = start
-        let delimLine = startLine
-        tokens.append(Token(.leftDelim, text(start, pos), position: delimStart, line: delimLine))
+        items.append(LexItem(kind: .leftDelim, position: start, end: pos, line: startLine))
         advance(afterMarker)
         ignore()
         parenDepth = 0
@@ -317,7 +355,8 @@ public struct Lexer {
     mutating func lexSpace() -> Bool {
         var numSpaces = 0
         while pos < input.count && Lexer.isSpace(input[pos]) {
-            advance(1)
+            if input[pos] == 0x0A { line += 1 }
+            pos += 1
             numSpaces += 1
         }
         if hasRightTrimMarker(at: pos - 1) && hasPrefix(rightDelim, at: pos + 1) {
@@ -346,7 +385,17 @@ public struct Lexer {
 
     /// Consumes alphanumerics, which must end at a terminator (Go: "bad character %#U" otherwise).
     mutating func scanWord() -> Bool {
-        while let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) { advance(n) }
+        while pos < input.count {
+            let c = input[pos]
+            // ASCII letters, digits and `_` (no newline among them, so no lines to count).
+            if c < 0x80 {
+                guard (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F else { break }
+                pos += 1
+                continue
+            }
+            guard let (sc, n) = scalar(at: pos), Lexer.isAlphaNumeric(sc) else { break }
+            advance(n)
+        }
         if atTerminator() { return true }
         let bad = scalar(at: pos)?.0 ?? "\u{FFFD}"
         advance(scalar(at: pos)?.1 ?? 0)
@@ -356,19 +405,48 @@ public struct Lexer {
 
     mutating func lexIdentifier() -> Bool {
         if !scanWord() { return false }
-        let word = text(start, pos)
-        if let kw = TokenKind.keywords[word], kw != .dot {
+        if let kw = keyword(start, pos) {
             if (kw == .break && !breakOK) || (kw == .continue && !continueOK) {
                 emit(.identifier)
             } else {
                 emit(kw)
             }
-        } else if word == "true" || word == "false" {
+        } else if isWord("true", start, pos) || isWord("false", start, pos) {
             emit(.bool)
         } else {
             emit(.identifier)
         }
         return true
+    }
+
+    /// Whether the bytes `from..<to` spell `word`.
+    func isWord(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
+        guard to - from == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(to - from) where input[from + k] != w[k] { return false }
+        return true
+    }
+
+    /// The keyword (other than `.`) spelled by the bytes `from..<to`, if any (Go: `key[word]`).
+    func keyword(_ from: Int, _ to: Int) -> TokenKind? {
+        guard to - from >= 2 && to - from <= 8 else { return nil }
+        switch input[from] {
+        case UInt8(ascii: "b"):
+            if isWord("block", from, to) { return .block }
+            if isWord("break", from, to) { return .break }
+        case UInt8(ascii: "c"): if isWord("continue", from, to) { return .continue }
+        case UInt8(ascii: "d"): if isWord("define", from, to) { return .define }
+        case UInt8(ascii: "e"):
+            if isWord("else", from, to) { return .else }
+            if isWord("end", from, to) { return .end }
+        case UInt8(ascii: "i"): if isWord("if", from, to) { return .if }
+        case UInt8(ascii: "n"): if isWord("nil", from, to) { return .nil }
+        case UInt8(ascii: "r"): if isWord("range", from, to) { return .range }
+        case UInt8(ascii: "t"): if isWord("template", from, to) { return .template }
+        case UInt8(ascii: "w"): if isWord("with", from, to) { return .with }
+        default: break
+        }
+        return nil
     }
 
     /// `$name` or `.name`; just `$` or `.` when nothing follows (Go lexFieldOrVariable).
@@ -423,22 +501,29 @@ public struct Lexer {
         return true
     }
 
-    mutating func accept(_ set: String) -> Bool {
-        if pos < input.count && set.utf8.contains(input[pos]) {
+    mutating func accept(_ set: StaticString) -> Bool {
+        if pos < input.count && Lexer.contains(set, input[pos]) {
             advance(1)
             return true
         }
         return false
     }
 
-    mutating func acceptRun(_ set: String) {
-        while pos < input.count && set.utf8.contains(input[pos]) { advance(1) }
+    mutating func acceptRun(_ set: StaticString) {
+        while pos < input.count && Lexer.contains(set, input[pos]) { advance(1) }
+    }
+
+    /// Whether the ASCII `set` contains `c`.
+    static func contains(_ set: StaticString, _ c: UInt8) -> Bool {
+        let p = set.utf8Start
+        for k in 0..<set.utf8CodeUnitCount where p[k] == c { return true }
+        return false
     }
 
     /// Go scanNumber.
     mutating func scanNumber() -> Bool {
         _ = accept("+-")
-        var digits = "0123456789_"
+        var digits: StaticString = "0123456789_"
         if accept("0") {
             if accept("xX") {
                 digits = "0123456789abcdefABCDEF_"
@@ -450,11 +535,11 @@ public struct Lexer {
         }
         acceptRun(digits)
         if accept(".") { acceptRun(digits) }
-        if digits.utf8.count == 11 && accept("eE") {
+        if digits.utf8CodeUnitCount == 11 && accept("eE") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }
-        if digits.utf8.count == 23 && accept("pP") {
+        if digits.utf8CodeUnitCount == 23 && accept("pP") {
             _ = accept("+-")
             acceptRun("0123456789_")
         }

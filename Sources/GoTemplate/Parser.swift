@@ -15,12 +15,17 @@ struct Parser {
         }
     }
 
-    let tokens: [Token]
+    let tokens: [LexItem]
+    /// The template's bytes, which the items point into.
+    let input: [UInt8]
+    /// The message of the lexer's error item, if any.
+    let lexError: String
     var index = 0
     /// The furthest token read from the lexer (Go `token[0]`), whose line error messages report.
     var furthest = 0
     let source: TemplateSource
-    let hasFunction: (String) -> Bool
+    /// The functions templates may call (besides the predefined ones).
+    let functions: FunctionTable
     /// Trees defined so far in this parse (Go `treeSet`).
     var treeSet: [String: Tree] = [:]
     /// Declared variables of the current tree (Go `Tree.vars`).
@@ -36,18 +41,53 @@ struct Parser {
     /// Go `maxStackDepth`: the deepest parenthesized expression allowed.
     static let maxStackDepth = 10000
 
-    init(source: TemplateSource, text: String, leftDelim: String, rightDelim: String,
-         hasFunction: @escaping (String) -> Bool) {
-        var lexer = Lexer(text, leftDelim: leftDelim, rightDelim: rightDelim,
-                          breakOK: !hasFunction("break"), continueOK: !hasFunction("continue"))
-        tokens = lexer.tokenize()
+    init(source: TemplateSource, leftDelim: String, rightDelim: String, functions: FunctionTable) {
+        var lexer = Lexer(bytes: source.bytes, leftDelim: leftDelim, rightDelim: rightDelim,
+                          breakOK: !Parser.hasFunction("break", functions),
+                          continueOK: !Parser.hasFunction("continue", functions))
+        tokens = lexer.lexItems()
+        input = source.bytes
+        lexError = lexer.errorMessage
         self.source = source
-        self.hasFunction = hasFunction
+        self.functions = functions
+    }
+
+    /// Whether `name` is a function templates may call (Go: `hasFunction`).
+    static func hasFunction(_ name: String, _ functions: FunctionTable) -> Bool {
+        functions.contains(name) || Builtins.table[name] != nil
+    }
+
+    /// What a function name refers to (Go `findFunction`, done once here rather than on every call), or nil if
+    /// nothing.
+    func bind(_ name: String) -> FunctionBinding? {
+        if let slot = functions.slot(of: name) {
+            return FunctionBinding(table: functions.identity, target: .function(slot))
+        }
+        if let builtin = Builtins.table[name] {
+            return FunctionBinding(table: functions.identity, target: .builtin(builtin))
+        }
+        return nil
     }
 
     // MARK: - Token stream
 
-    mutating func next() -> Token {
+    /// The text of an item (the message for an error item).
+    func value(_ t: LexItem) -> String {
+        t.kind == .error ? lexError : text(t.position, t.end)
+    }
+
+    /// The bytes `from..<to` of the template as a string.
+    func text(_ from: Int, _ to: Int) -> String {
+        input.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
+    }
+
+    /// Whether an item's text is the single byte `c`.
+    func isByte(_ t: LexItem, _ c: UInt8) -> Bool { t.end == t.position + 1 && input[t.position] == c }
+
+    /// The public form of an item, for messages.
+    func token(_ t: LexItem) -> Token { Token(t.kind, value(t), position: t.position, line: t.line) }
+
+    mutating func next() -> LexItem {
         guard index < tokens.count else { return tokens[tokens.count - 1] }
         let t = tokens[index]
         furthest = max(furthest, index)
@@ -57,19 +97,19 @@ struct Parser {
 
     mutating func backup() { index -= 1 }
 
-    mutating func peek() -> Token {
+    mutating func peek() -> LexItem {
         let t = next()
         backup()
         return t
     }
 
-    mutating func nextNonSpace() -> Token {
+    mutating func nextNonSpace() -> LexItem {
         var t = next()
         while t.kind == .space { t = next() }
         return t
     }
 
-    mutating func peekNonSpace() -> Token {
+    mutating func peekNonSpace() -> LexItem {
         let t = nextNonSpace()
         backup()
         return t
@@ -83,7 +123,8 @@ struct Parser {
     }
 
     /// Go `unexpected`.
-    func unexpected(_ token: Token, _ context: String) -> TemplateError {
+    func unexpected(_ item: LexItem, _ context: String) -> TemplateError {
+        let token = token(item)
         if token.kind == .error {
             var extra = ""
             if actionLine != 0 && actionLine != token.line {
@@ -95,7 +136,7 @@ struct Parser {
         return errorf("unexpected \(token.goDescription) in \(context)")
     }
 
-    mutating func expect(_ kind: TokenKind, _ context: String) throws -> Token {
+    mutating func expect(_ kind: TokenKind, _ context: String) throws -> LexItem {
         let t = nextNonSpace()
         if t.kind != kind { throw unexpected(t, context) }
         return t
@@ -152,7 +193,9 @@ struct Parser {
         try withNewTree { p in
             let nameToken = p.nextNonSpace()
             if nameToken.kind != .string && nameToken.kind != .rawString { throw p.unexpected(nameToken, context) }
-            guard let name = GoQuote.unquote(nameToken.value) else { throw p.errorf("invalid syntax") }
+            guard let name = GoQuote.unquote(p.input, nameToken.position, nameToken.end) else {
+                throw p.errorf("invalid syntax")
+            }
             _ = try p.expect(.rightDelim, context)
             let (list, end) = try p.itemList()
             if case .end = end {} else { throw p.errorf("unexpected \(end.goDescription) in \(context)") }
@@ -177,13 +220,13 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .text:
-            return .node(.text(TextNode(position: token.position, text: token.value)))
+            return .node(.text(TextNode(position: token.position, text: value(token))))
         case .leftDelim:
             actionLine = token.line
             defer { actionLine = 0 }
             return try action()
         case .comment:
-            return .node(.comment(CommentNode(position: token.position, text: token.value)))
+            return .node(.comment(CommentNode(position: token.position, text: value(token))))
         default:
             throw unexpected(token, "input")
         }
@@ -261,10 +304,10 @@ struct Parser {
         return BranchNode(position: pipe.position, line: pipe.line, pipe: pipe, list: list, elseList: elseList)
     }
 
-    mutating func parseTemplateName(_ token: Token, _ context: String) throws -> String {
+    mutating func parseTemplateName(_ token: LexItem, _ context: String) throws -> String {
         switch token.kind {
         case .string, .rawString:
-            guard let s = GoQuote.unquote(token.value) else { throw errorf("invalid syntax") }
+            guard let s = GoQuote.unquote(input, token.position, token.end) else { throw errorf("invalid syntax") }
             return s
         default:
             throw unexpected(token, context)
@@ -272,7 +315,7 @@ struct Parser {
     }
 
     /// The `"name" pipeline?` that follows `template` and `block`.
-    mutating func templateHead(_ context: String) throws -> (Token, String, PipeNode?) {
+    mutating func templateHead(_ context: String) throws -> (LexItem, String, PipeNode?) {
         let token = nextNonSpace()
         let name = try parseTemplateName(token, context)
         var pipe: PipeNode?
@@ -314,12 +357,14 @@ struct Parser {
             if nextToken.kind == .assign || nextToken.kind == .declare {
                 pipe.isAssign = nextToken.kind == .assign
                 _ = nextNonSpace()
-                pipe.decl.append(newVariable(v.position, v.value))
-                vars.append(v.value)
-            } else if nextToken.kind == .char && nextToken.value == "," {
+                let name = value(v)
+                pipe.decl.append(newVariable(v.position, name))
+                vars.append(name)
+            } else if nextToken.kind == .char && isByte(nextToken, UInt8(ascii: ",")) {
                 _ = nextNonSpace()
-                pipe.decl.append(newVariable(v.position, v.value))
-                vars.append(v.value)
+                let name = value(v)
+                pipe.decl.append(newVariable(v.position, name))
+                vars.append(name)
                 if context == "range" && pipe.decl.count < 2 {
                     switch peekNonSpace().kind {
                     case .variable, .rightDelim, .rightParen:
@@ -364,7 +409,10 @@ struct Parser {
     }
 
     func newVariable(_ position: Int, _ text: String) -> VariableNode {
-        VariableNode(position: position, identifiers: text.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
+        // Variable items never hold a `.` (the lexer stops words there), so this is the one identifier.
+        if !text.utf8.contains(UInt8(ascii: ".")) { return VariableNode(position: position, identifiers: [text]) }
+        return VariableNode(position: position,
+                            identifiers: text.split(separator: ".", omittingEmptySubsequences: false).map(String.init))
     }
 
     /// Command: operand (space operand)*
@@ -391,13 +439,22 @@ struct Parser {
         guard let node = try term() else { return nil }
         guard peek().kind == .field else { return node }
         let chainPosition = peek().position
-        var fields: [String] = []
-        while peek().kind == .field { fields.append(String(next().value.dropFirst())) }
+        // Fields and variables take the following fields into their own list; other terms start a chain.
+        var fields: [String]
         switch node {
-        case .field(let f):
-            return .field(FieldNode(position: chainPosition, identifiers: f.identifiers + fields))
-        case .variable(let v):
-            return .variable(VariableNode(position: chainPosition, identifiers: v.identifiers + fields))
+        case .field(let f): fields = f.identifiers
+        case .variable(let v): fields = v.identifiers
+        default: fields = []
+        }
+        while peek().kind == .field {
+            let t = next()
+            fields.append(text(t.position + 1, t.end))
+        }
+        switch node {
+        case .field:
+            return .field(FieldNode(position: chainPosition, identifiers: fields))
+        case .variable:
+            return .variable(VariableNode(position: chainPosition, identifiers: fields))
         case .bool, .string, .number, .nil, .dot:
             throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
         default:
@@ -410,19 +467,20 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            if !hasFunction(token.value) { throw errorf("function \(GoQuote.quote(token.value)) not defined") }
-            return .identifier(IdentifierNode(position: token.position, name: token.value))
+            let name = value(token)
+            guard let binding = bind(name) else { throw errorf("function \(GoQuote.quote(name)) not defined") }
+            return .identifier(IdentifierNode(position: token.position, name: name, binding: binding))
         case .dot: return .dot(position: token.position)
         case .nil: return .nil(position: token.position)
         case .variable:
-            let v = newVariable(token.position, token.value)
+            let v = newVariable(token.position, value(token))
             guard vars.contains(v.identifiers[0]) else {
                 throw errorf("undefined variable \(GoQuote.quote(v.identifiers[0]))")
             }
             return .variable(v)
         case .field:
-            return .field(FieldNode(position: token.position, identifiers: [String(token.value.dropFirst())]))
-        case .bool: return .bool(BoolNode(position: token.position, value: token.value == "true"))
+            return .field(FieldNode(position: token.position, identifiers: [text(token.position + 1, token.end)]))
+        case .bool: return .bool(BoolNode(position: token.position, value: token.end - token.position == 4))
         case .charConstant, .complex, .number:
             return .number(try newNumber(token))
         case .leftParen:
@@ -435,8 +493,8 @@ struct Parser {
             }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            guard let s = GoQuote.unquote(token.value) else { throw errorf("invalid syntax") }
-            return .string(StringNode(position: token.position, quoted: token.value, text: s))
+            guard let s = GoQuote.unquote(input, token.position, token.end) else { throw errorf("invalid syntax") }
+            return .string(StringNode(position: token.position, quoted: value(token), text: s))
         default:
             backup()
             return nil
@@ -444,9 +502,9 @@ struct Parser {
     }
 
     /// Go `newNumber`: every valid interpretation of a numeric constant.
-    func newNumber(_ token: Token) throws -> NumberNode {
-        var n = NumberNode(position: token.position, text: token.value)
-        let text = token.value
+    func newNumber(_ token: LexItem) throws -> NumberNode {
+        let text = value(token)
+        var n = NumberNode(position: token.position, text: text)
         if token.kind == .charConstant {
             // Go: strconv.UnquoteChar on the text after the opening quote; the rest must be the closing quote.
             let bytes = Array(text.utf8)

@@ -29,11 +29,14 @@ public struct TemplateSet: Sendable {
     @discardableResult
     public mutating func parseTree(name: String, text: String, functions: FunctionTable) throws -> Tree {
         let source = TemplateSource(parseName: name, text: text)
-        var parser = Parser(source: source, text: text, leftDelim: leftDelimiter, rightDelim: rightDelimiter,
-                            hasFunction: { functions.contains($0) || Builtins.names.contains($0) })
+        var parser = Parser(source: source, leftDelim: leftDelimiter, rightDelim: rightDelimiter, functions: functions)
         var root = ListNode(position: 0)
-        // The parser recurses once per nesting level; texts that may nest deeply are parsed on a large stack.
-        let openers = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "(") || $1 == UInt8(ascii: "{") ? 1 : 0) }
+        // The parser recurses once per nesting level, and every level opens with an action or a parenthesis;
+        // texts that may nest deeply are parsed on a large stack.
+        var openers = 0
+        for item in parser.tokens where item.kind == .leftDelim || item.kind == .leftParen {
+            openers += item.kind == .leftDelim ? 2 : 1
+        }
         if openers > 512 {
             let box = ParseBox(parser)
             try LargeStack.run {

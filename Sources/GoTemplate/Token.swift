@@ -49,13 +49,6 @@ public enum TokenKind: Sendable, Equatable {
         default: return false
         }
     }
-
-    /// The keyword kinds by spelling.
-    static let keywords: [String: TokenKind] = [
-        ".": .dot, "block": .block, "break": .break, "continue": .continue, "define": .define,
-        "else": .else, "end": .end, "if": .if, "range": .range, "nil": .nil, "template": .template,
-        "with": .with,
-    ]
 }
 
 /// One lexical item: kind, source text (or error message), byte offset and 1-based line.
@@ -90,4 +83,17 @@ public struct Token: Sendable, Equatable {
             return GoQuote.quote(value)
         }
     }
+}
+
+/// A lexical item as the parser reads it: the kind and where its text lies in the template's bytes, so that lexing
+/// copies no text (Go: lex.go `item`, whose `val` is a substring of the input and costs no copy either).
+struct LexItem {
+    /// The kind.
+    var kind: TokenKind
+    /// Byte offset of the item in the template text; its text starts here.
+    var position: Int
+    /// Byte offset just past the item's text (equal to `position` for `eof` and `error` items).
+    var end: Int
+    /// Line on which the item starts.
+    var line: Int
 }
