@@ -27,12 +27,15 @@ public struct ChartLoader: Sendable {
             }
             return try load(files: ChartArchive.files(Array(data)))
         }
-        let root = URL(fileURLWithPath: path).standardizedFileURL
-        let ignoreFile = FileSystem.contents(root.appendingPathComponent(".helmignore").path)
+        // Helm walks filepath.Abs(dir), which also cleans `.` and `..` lexically; a path without such components
+        // names the same files as it is.
+        let hasDotComponents = path.split(separator: "/").contains { $0 == "." || $0 == ".." }
+        let root = hasDotComponents ? URL(fileURLWithPath: path).standardizedFileURL.path : path
+        let ignoreFile = FileSystem.contents(root.hasSuffix("/") ? root + ".helmignore" : root + "/.helmignore")
         var rules = try HelmIgnoreRules(text: ignoreFile.map { String(decoding: $0, as: UTF8.self) } ?? "")
         rules.addDefaults()
         var files: [ChartFile] = []
-        try PhaseTimer.measure("l.walk") { try walk(root, relative: "", rules: rules, into: &files) }
+        try PhaseTimer.measure("l.walk") { try walk(path: root, relative: "", rules: rules, into: &files) }
         return try load(files: files)
     }
 
@@ -111,10 +114,6 @@ public struct ChartLoader: Sendable {
     // MARK: Directory walk
 
     // Helm: directory.go LoadDir — lexical walk, following symlinks, honouring .helmignore.
-    private func walk(_ directory: URL, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
-        try walk(path: directory.path, relative: relative, rules: rules, into: &files)
-    }
-
     // POSIX calls rather than FileManager: a chart is dozens of small files and FileManager's per-call overhead
     // (URL building, attribute dictionaries, Data) dominated loading.
     private func walk(path: String, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {

@@ -65,14 +65,18 @@ public enum ManifestSorter {
     /// after it (`--- # c` leaves `# c`, `---kind:` leaves `kind:`, and a `---` right after a separator is
     /// content); blank documents are dropped and each document loses its leading whitespace only.
     public static func splitManifests(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(splitManifests(bytes:))
+    }
+
+    private static func splitManifests(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var start = 0
         while start < bytes.count, isGoSpace(bytes[start]) { start += 1 }
         var documents: [String] = []
         func emit(_ from: Int, _ to: Int) {
             var s = from
             while s < to, isGoSpace(bytes[s]) { s += 1 }
-            if s < to { documents.append(String(decoding: bytes[s..<to], as: UTF8.self)) }
+            if s < to { documents.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<to]), as: UTF8.self)) }
         }
         func isDashes(_ at: Int) -> Bool {
             at + 3 <= bytes.count && bytes[at] == 0x2D && bytes[at + 1] == 0x2D && bytes[at + 2] == 0x2D
@@ -126,8 +130,13 @@ public enum ManifestSorter {
         var manifests: [RenderedManifest] = []
         let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         for file in ordered {
-            let base = file.path.split(separator: "/").last ?? ""
-            if base.hasPrefix("_") { continue }
+            // A partial: the base name starts with `_`.
+            let utf8 = file.path.utf8
+            if let slash = utf8.lastIndex(of: 0x2F) {
+                if utf8[utf8.index(after: slash)...].first == 0x5F { continue }
+            } else if utf8.first == 0x5F {
+                continue
+            }
             if file.content.trimmingASCIIWhitespace().isEmpty { continue }
             for document in splitManifests(file.content) {
                 let head = try SimpleHead(document: document, path: file.path, codecs: codecs)
@@ -156,8 +165,8 @@ public enum ManifestSorter {
             }
         }
         return (
-            stableSortedByKind(hooks, kind: \.manifest.kind),
-            stableSortedByKind(manifests, kind: \.kind)
+            stableSortedByKind(hooks) { $0.manifest.kind },
+            stableSortedByKind(manifests) { $0.kind }
         )
     }
 
@@ -171,13 +180,20 @@ public enum ManifestSorter {
         }
     }
 
-    private static func stableSortedByKind<T>(_ items: [T], kind: KeyPath<T, String>) -> [T] {
-        items.enumerated().sorted { x, y in
-            let (a, b) = (x.element[keyPath: kind], y.element[keyPath: kind])
-            if kindPrecedes(a, b) { return true }
-            if kindPrecedes(b, a) { return false }
-            return x.offset < y.offset
-        }.map(\.element)
+    // The order of kindPrecedes, stable: each item's rank is looked up once.
+    private static func stableSortedByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
+        let unknown = installOrder.count
+        let keys = items.map { item -> (rank: Int, kind: String) in
+            let k = kind(item)
+            return (installRank[k] ?? unknown, k)
+        }
+        let order = keys.indices.sorted { x, y in
+            let (a, b) = (keys[x], keys[y])
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.rank == unknown && a.kind != b.kind { return a.kind.utf8.lexicographicallyPrecedes(b.kind.utf8) }
+            return x < y
+        }
+        return order.map { items[$0] }
     }
 
     /// The `helm template` stdout for sorted manifests and hooks: `---\n# Source: path\ncontent\n` per

@@ -106,12 +106,39 @@ struct HelmIgnoreRules {
         var negate: Bool
         var mustDir: Bool
         var matchBaseName: Bool
+        /// How the rule can be matched (most rules are a name or `*.ext`).
+        var form = Form.general
+
+        enum Form {
+            /// No wildcard: the name must be equal (compared as UTF-8 bytes, which is scalar equality).
+            case literal([UInt8])
+            /// `*` and then no wildcard or `/`: a name without `/` that ends with these bytes.
+            case suffix([UInt8])
+            case general
+        }
+
+        /// Whether `name` (the whole path or the base name, by `matchBaseName`) matches the rule.
+        func matches(_ name: Substring) -> Bool {
+            switch form {
+            case .literal(let bytes):
+                return name.utf8.elementsEqual(bytes)
+            case .suffix(let bytes):
+                let utf8 = name.utf8
+                return utf8.count >= bytes.count && !utf8.contains(0x2F) && utf8.suffix(bytes.count).elementsEqual(bytes)
+            case .general:
+                return PathMatch.matches(rule, Array(name.unicodeScalars))
+            }
+        }
     }
 
     private var patterns: [Pattern] = []
 
+    /// Whether rules may use the literal and suffix shortcuts (tests turn them off to compare).
+    private var shortcuts = true
+
     /// Parses `.helmignore` text (a UTF-8 BOM is skipped). `**` is rejected as Helm rejects it.
-    init(text: String = "") throws {
+    init(text: String = "", shortcuts: Bool = true) throws {
+        self.shortcuts = shortcuts
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         // Go's bufio.Scanner drops a `\r` before each newline.
@@ -145,23 +172,33 @@ struct HelmIgnoreRules {
             pattern.matchBaseName = true
         }
         pattern.rule = Array(rule.unicodeScalars)
+        let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
+        if !shortcuts {
+            // Every rule goes through the general matcher.
+        } else if !pattern.rule.contains(where: wildcards.contains) {
+            pattern.form = .literal(Array(rule.utf8))
+        } else if pattern.rule.count > 1, pattern.rule[0] == "*",
+            !pattern.rule.dropFirst().contains(where: { wildcards.contains($0) || $0 == "/" })
+        {
+            pattern.form = .suffix(Array(rule.utf8.dropFirst()))
+        }
         patterns.append(pattern)
     }
 
     /// Whether `path` (relative, `/`-separated) is ignored. Helm: Rules.Ignore.
     func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
-        let whole = Array(path.unicodeScalars)
-        let base = Array((path.split(separator: "/").last ?? "").unicodeScalars)
+        let whole = Substring(path)
+        let base = path.split(separator: "/").last ?? ""
         for p in patterns {
             let subject = p.matchBaseName ? base : whole
             if p.negate {
                 if p.mustDir && !isDirectory { return true }
-                if !PathMatch.matches(p.rule, subject) { return true }
+                if !p.matches(subject) { return true }
                 continue
             }
             if p.mustDir && !isDirectory { continue }
-            if PathMatch.matches(p.rule, subject) { return true }
+            if p.matches(subject) { return true }
         }
         return false
     }

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import HelmEngine
+
+/// `.helmignore` rules that are plain names or `*.ext` skip the general matcher; these tests check the shortcuts
+/// decide exactly as the general matcher (Go's path.Match) does.
+@Suite struct HelmIgnoreShortcutTests {
+    static let paths: [(String, Bool)] = [
+        ("a.swp", false), (".swp", false), ("swp", false), ("templates/a.swp", false), ("keep.swp", false),
+        ("a.tmp~", false), ("x/y/a.tmp~", false), (".git", true), (".git", false), ("sub/.git", true),
+        ("README.md", false), ("sub/README.md", false), ("README.mdx", false), ("docs", true), ("x/docs", true),
+        ("ci/a.yaml", false), ("ci/x/a.yaml", false), ("café", false), ("cafe\u{301}", false), ("xay", false),
+        ("a.txt", false), ("c.txt", false), ("*.lit", false), ("a.lit", false), ("", false), ("a/", false),
+    ]
+
+    @Test(arguments: [
+        ".git/", "*.swp", "*.tmp~", "README.md", "/docs", "!keep.swp", "ci/*.yaml", "*", "*é", "x*y", "[ab].txt",
+        "\\*.lit", "!*.swp", "templates/.?*", "/*.swp", "*/", "*.swp/",
+    ])
+    func shortcutAgreesWithGeneralMatcher(rule: String) throws {
+        let fast = try HelmIgnoreRules(text: rule)
+        let general = try HelmIgnoreRules(text: rule, shortcuts: false)
+        for (path, isDirectory) in Self.paths {
+            #expect(
+                fast.ignores(path, isDirectory: isDirectory) == general.ignores(path, isDirectory: isDirectory),
+                "rule \(rule), path \(path)")
+        }
+    }
+
+    @Test func knownDecisions() throws {
+        let rules = try HelmIgnoreRules(text: "*.swp\nREADME.md\n.git/")
+        #expect(rules.ignores("a.swp", isDirectory: false))
+        #expect(rules.ignores("templates/b.swp", isDirectory: false))
+        #expect(!rules.ignores("a.swpx", isDirectory: false))
+        #expect(rules.ignores("docs/README.md", isDirectory: false))
+        #expect(rules.ignores(".git", isDirectory: true))
+        #expect(!rules.ignores(".git", isDirectory: false))
+    }
+}
