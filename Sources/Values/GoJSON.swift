@@ -326,7 +326,7 @@ private struct JSONScanner {
 
     mutating func string() throws(Error) -> String {
         i += 1
-        // Most strings have no escapes: take the bytes up to the closing quote as they are.
+        // Most strings have no escapes: their bytes are the text.
         var end = i
         while end < bytes.count {
             let c = bytes[end]
@@ -402,12 +402,14 @@ private struct JSONScanner {
 
     mutating func object() throws(Error) -> Value {
         i += 1
-        let map = ValueMap()
+        // Collected, then built at once: Go's map assignment (a repeated key keeps the last value).
+        var keys: [String] = []
+        var values: [Value] = []
         skipSpace()
         guard i < bytes.count else { throw Self.eof }
         if bytes[i] == UInt8(ascii: "}") {
             i += 1
-            return .map(map)
+            return .map(ValueMap())
         }
         while true {
             skipSpace()
@@ -421,7 +423,8 @@ private struct JSONScanner {
             guard bytes[i] == UInt8(ascii: ":") else { throw invalid(bytes[i], "after object key") }
             i += 1
             skipSpace()
-            map[key] = try value()
+            keys.append(key)
+            values.append(try value())
             skipSpace()
             guard i < bytes.count else { throw Self.eof }
             if bytes[i] == UInt8(ascii: ",") {
@@ -430,7 +433,7 @@ private struct JSONScanner {
             }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                return .map(map)
+                return .map(ValueMap(assigning: keys, values))
             }
             throw invalid(bytes[i], "after object key:value pair")
         }

@@ -168,17 +168,58 @@ enum GoYAMLResolve {
         return tag
     }
 
+    /// The fixed spellings of go-yaml's `resolveMap`. The first byte picks the few spellings to compare with.
     private static func mapped(_ s: String) -> GoYAMLScalar? {
-        // The longest spelling below has six bytes; longer text needs no comparisons.
-        guard s.utf8.count <= 6 else { return nil }
-        switch s {
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        case "~", "null", "Null", "NULL": return .null
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        default: return nil
+        // The longest spelling has five bytes; longer text needs no comparisons.
+        guard let first = s.utf8.first, s.utf8.count <= 5 else { return nil }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"):
+            switch s {
+            case "y", "Y", "yes", "Yes", "YES": return .bool(true)
+            default: return nil
+            }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            switch s {
+            case "true", "True", "TRUE": return .bool(true)
+            default: return nil
+            }
+        case UInt8(ascii: "o"), UInt8(ascii: "O"):
+            switch s {
+            case "on", "On", "ON": return .bool(true)
+            case "off", "Off", "OFF": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            switch s {
+            case "n", "N", "no", "No", "NO": return .bool(false)
+            case "null", "Null", "NULL": return .null
+            default: return nil
+            }
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            switch s {
+            case "false", "False", "FALSE": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "~"):
+            return s == "~" ? .null : nil
+        case UInt8(ascii: "."):
+            switch s {
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            case ".inf", ".Inf", ".INF": return .float(.infinity)
+            default: return nil
+            }
+        case UInt8(ascii: "+"):
+            switch s {
+            case "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            default: return nil
+            }
+        case UInt8(ascii: "-"):
+            switch s {
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            default: return nil
+            }
+        default:
+            return nil
         }
     }
 

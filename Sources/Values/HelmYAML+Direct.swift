@@ -72,36 +72,17 @@ struct DirectValueReader {
     private mutating func mapping(target: GoJSONTarget) -> ValueMap? {
         var keys: [String] = []
         var values: [Value] = []
-        var sorted = true
         while true {
             guard let keyEvent = parser.nextRawEvent() else { return nil }
             if keyEvent.kind == .mappingEnd { break }
             guard let key = Self.key(keyEvent), let valueEvent = parser.nextRawEvent(),
                 let value = node(valueEvent, target: target.member(key))
             else { return nil }
-            if sorted, let last = keys.last, ValueMap.compareBytes(last, key) >= 0 { sorted = false }
             keys.append(key)
             values.append(value)
         }
-        if sorted { return ValueMap(sortedKeys: keys, values: values) }
-        // Go map assignment: a repeated key keeps the value written last.
-        let order = keys.indices.sorted { a, b in
-            let c = ValueMap.compareBytes(keys[a], keys[b])
-            return c != 0 ? c < 0 : a < b
-        }
-        var sortedKeys: [String] = []
-        var sortedValues: [Value] = []
-        sortedKeys.reserveCapacity(order.count)
-        sortedValues.reserveCapacity(order.count)
-        for i in order {
-            if let last = sortedKeys.last, last == keys[i] {
-                sortedValues[sortedValues.count - 1] = values[i]
-            } else {
-                sortedKeys.append(keys[i])
-                sortedValues.append(values[i])
-            }
-        }
-        return ValueMap(sortedKeys: sortedKeys, values: sortedValues)
+        // Go map assignment: a repeated key keeps the value written last (keys here are ASCII, see `key`).
+        return ValueMap(assigning: keys, values)
     }
 
     /// go-yaml's value of a scalar event without tag (or with the non-specific `!`) and anchor.

@@ -19,9 +19,57 @@ public final class ValueMap: @unchecked Sendable, Sequence {
 
     /// Builds a map from pairs; a later duplicate key replaces an earlier one.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
-        keys = []
-        values = []
-        for (k, v) in pairs { self[k] = v }
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(pairs.underestimatedCount)
+        values.reserveCapacity(pairs.underestimatedCount)
+        for (k, v) in pairs {
+            keys.append(k)
+            values.append(v)
+        }
+        (self.keys, self.values) = Self.assigned(keys, values)
+    }
+
+    /// Builds the map that assigning `values[i]` to `keys[i]`, in order, to an empty map gives: a repeated key
+    /// keeps its first spelling and its last value.
+    public init(assigning keys: [String], _ values: [Value]) {
+        (self.keys, self.values) = Self.assigned(keys, values)
+    }
+
+    /// The sorted entries of `init(assigning:_:)`.
+    ///
+    /// ASCII keys (equal exactly when their bytes are) are sorted once; other keys are assigned one by one, so
+    /// that canonically equivalent spellings merge as `subscript` merges them.
+    private static func assigned(_ keys: [String], _ values: [Value]) -> ([String], [Value]) {
+        assert(keys.count == values.count)
+        guard keys.allSatisfy(isASCII) else {
+            let map = ValueMap()
+            for (k, v) in zip(keys, values) { map[k] = v }
+            return (map.keys, map.values)
+        }
+        if zip(keys, keys.dropFirst()).allSatisfy({ compareBytes($0, $1) < 0 }) { return (keys, values) }
+        let order = keys.indices.sorted { a, b in
+            let c = compareBytes(keys[a], keys[b])
+            return c != 0 ? c < 0 : a < b
+        }
+        var sortedKeys: [String] = []
+        var sortedValues: [Value] = []
+        sortedKeys.reserveCapacity(order.count)
+        sortedValues.reserveCapacity(order.count)
+        for i in order {
+            if let last = sortedKeys.last, last == keys[i] {
+                sortedValues[sortedValues.count - 1] = values[i]
+            } else {
+                sortedKeys.append(keys[i])
+                sortedValues.append(values[i])
+            }
+        }
+        return (sortedKeys, sortedValues)
+    }
+
+    private static func isASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } }
+            ?? s.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Builds a map from already sorted, unique keys (no checks beyond a debug assertion).

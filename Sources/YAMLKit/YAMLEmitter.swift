@@ -30,7 +30,8 @@ public final class YAMLEmitter {
         var bytes: [UInt8] = []
     }
 
-    private var emitter = yaml_emitter_t()
+    // Not thread-safe and never re-entered: no dynamic exclusivity checks needed.
+    @exclusivity(unchecked) private var emitter = yaml_emitter_t()
     private let sink = Sink()
     private let options: Options
 

@@ -5,17 +5,19 @@ internal import CYAML
 /// The class owns the `yaml_parser_t` and a copy of the input bytes (libyaml reads them in place) and frees both
 /// in `deinit`. It is not thread-safe; use one parser per input.
 public final class YAMLParser {
-    var parser = yaml_parser_t()
+    // The parser is not thread-safe and never re-entered, so the state below needs no dynamic exclusivity checks
+    // (they were a tenth of the event loop's time).
+    @exclusivity(unchecked) var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let count: Int
     /// The file name given at creation.
     public let file: String
     /// Built on the first location asked for: readers that never report a position skip the line scan.
     private lazy var index = LineIndex(bytes: Array(buffer[0..<count]), file: file)
-    var finished = false
+    @exclusivity(unchecked) var finished = false
     /// The event behind the last `nextRawEvent` result, deleted when the next event is read.
-    var rawEvent = yaml_event_t()
-    var holdsRawEvent = false
+    @exclusivity(unchecked) var rawEvent = yaml_event_t()
+    @exclusivity(unchecked) var holdsRawEvent = false
 
     /// Creates a parser over `text`; `file` is used in locations.
     public init(_ text: String, file: String = "") {

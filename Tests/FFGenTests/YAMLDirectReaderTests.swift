@@ -112,3 +112,18 @@ func goYAMLKeyOrderShortcut(_ keys: [String]) {
     let expected = GoYAMLKeyOrder.sortedIndices(byBytes)
     #expect((GoYAMLKeyOrder.sortedIndicesIfReordered(byBytes) ?? Array(byBytes.indices)) == expected)
 }
+
+/// `ValueMap(assigning:_:)` (sorting once) builds the map that assigning each pair in order builds.
+@Test(arguments: [
+    ["b", "a", "c"], ["a", "b", "a"], ["z", "y", "x", "y", "z"], ["é", "e\u{301}", "a"], ["a", "é", "a"],
+    [], ["k"], ["B", "a", "_", "A", "b"], ["x", "x", "x"],
+])
+func valueMapAssigningMatchesSubscript(_ keys: [String]) {
+    let values = keys.indices.map { Value.float(Double($0)) }
+    let expected = ValueMap()
+    for (k, v) in zip(keys, values) { expected[k] = v }
+    let built = ValueMap(assigning: keys, values)
+    #expect(built.keys == expected.keys)
+    #expect(Value.map(built).deepEquals(.map(expected)))
+    #expect(Value.map(ValueMap(Array(zip(keys, values)))).deepEquals(.map(expected)))
+}
