@@ -434,6 +434,10 @@ final class Executor: FunctionContext {
     func idealConstant(_ n: NumberNode, node: Operand) throws -> RValue {
         at(.operand(node))
         let t = n.text
+        // A plain decimal constant is an int; the spelling checks below would find nothing else in it.
+        if n.isInt && !n.isComplex && t.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            return RValue(.int(n.int))
+        }
         let isHexInt = t.utf8.count > 2 && t.hasPrefix("0") && (t.dropFirst().hasPrefix("x") || t.dropFirst().hasPrefix("X"))
             && !t.contains("p") && !t.contains("P")
         let isRuneInt = t.hasPrefix("'")

@@ -501,6 +501,19 @@ struct Parser {
         }
     }
 
+    /// The value of `bytes[from..<to]` if it is a decimal integer of at most 18 digits without a sign or a leading
+    /// zero (or just `0`), which is how most template constants are written.
+    static func plainDecimal(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int64? {
+        guard to > from, to - from <= 18, to - from == 1 || bytes[from] != UInt8(ascii: "0") else { return nil }
+        var v: Int64 = 0
+        for i in from..<to {
+            let c = bytes[i]
+            guard c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") else { return nil }
+            v = v * 10 + Int64(c - UInt8(ascii: "0"))
+        }
+        return v
+    }
+
     /// Go `newNumber`: every valid interpretation of a numeric constant.
     func newNumber(_ token: LexItem) throws -> NumberNode {
         let text = value(token)
@@ -518,6 +531,16 @@ struct Parser {
             n.int = Int64(r.value)
             n.uint = UInt64(r.value)
             n.float = Double(r.value)
+            return n
+        }
+        if token.kind == .number, let plain = Parser.plainDecimal(input, token.position, token.end) {
+            // The usual constant (`4` in `nindent 4`): every interpretation is the same integer.
+            n.isInt = true
+            n.isUint = true
+            n.isFloat = true
+            n.int = plain
+            n.uint = UInt64(plain)
+            n.float = Double(plain)
             return n
         }
         if token.kind == .complex {
