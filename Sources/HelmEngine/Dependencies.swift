@@ -112,7 +112,8 @@ public enum Dependencies {
             }
             c.metadata.dependencies[index].importValues = normalized
         }
-        c.values = Coalesce.tables(merged.deepCopy(), imported, mode: .merge)
+        // `merged` is a fresh map (Coalesce.values copies what it reads), so it can take the imports in place.
+        c.values = Coalesce.tables(merged, imported, mode: .merge)
         return c
     }
 

@@ -107,14 +107,15 @@ struct HelmIgnoreRules {
         var mustDir: Bool
         var matchBaseName: Bool
         /// How the rule can be matched (most rules are a name or `*.ext`).
-        var form = Form.general
+        var form = Form.general(prefix: [])
 
         enum Form {
             /// No wildcard: the name must be equal (compared as UTF-8 bytes, which is scalar equality).
             case literal([UInt8])
             /// `*` and then no wildcard or `/`: a name without `/` that ends with these bytes.
             case suffix([UInt8])
-            case general
+            /// Anything else; the bytes before the first wildcard must begin the name.
+            case general(prefix: [UInt8])
         }
 
         /// Whether `name` (the whole path or the base name, by `matchBaseName`) matches the rule.
@@ -125,7 +126,8 @@ struct HelmIgnoreRules {
             case .suffix(let bytes):
                 let utf8 = name.utf8
                 return utf8.count >= bytes.count && !utf8.contains(0x2F) && utf8.suffix(bytes.count).elementsEqual(bytes)
-            case .general:
+            case .general(let prefix):
+                guard name.utf8.starts(with: prefix) else { return false }
                 return PathMatch.matches(rule, Array(name.unicodeScalars))
             }
         }
@@ -172,26 +174,36 @@ struct HelmIgnoreRules {
             pattern.matchBaseName = true
         }
         pattern.rule = Array(rule.unicodeScalars)
-        let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
-        if !shortcuts {
-            // Every rule goes through the general matcher.
-        } else if !pattern.rule.contains(where: wildcards.contains) {
-            pattern.form = .literal(Array(rule.utf8))
-        } else if pattern.rule.count > 1, pattern.rule[0] == "*",
-            !pattern.rule.dropFirst().contains(where: { wildcards.contains($0) || $0 == "/" })
-        {
-            pattern.form = .suffix(Array(rule.utf8.dropFirst()))
-        }
+        if shortcuts { pattern.form = Self.form(of: pattern.rule) }
         patterns.append(pattern)
+    }
+
+    /// The cheapest way to match `rule` that decides as the general matcher does.
+    private static func form(of rule: [Unicode.Scalar]) -> Pattern.Form {
+        let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
+        let utf8 = { (scalars: ArraySlice<Unicode.Scalar>) in Array(String(String.UnicodeScalarView(scalars)).utf8) }
+        guard let first = rule.firstIndex(where: wildcards.contains) else { return .literal(utf8(rule[...])) }
+        if first == 0, rule[0] == "*", rule.count > 1,
+            !rule.dropFirst().contains(where: { wildcards.contains($0) || $0 == "/" })
+        {
+            return .suffix(utf8(rule.dropFirst()))
+        }
+        return .general(prefix: utf8(rule[..<first]))
     }
 
     /// Whether `path` (relative, `/`-separated) is ignored. Helm: Rules.Ignore.
     func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
         let whole = Substring(path)
-        let base = path.split(separator: "/").last ?? ""
+        var base: Substring?
         for p in patterns {
-            let subject = p.matchBaseName ? base : whole
+            let subject: Substring
+            if p.matchBaseName {
+                if base == nil { base = path.split(separator: "/").last ?? "" }
+                subject = base ?? ""
+            } else {
+                subject = whole
+            }
             if p.negate {
                 if p.mustDir && !isDirectory { return true }
                 if !p.matches(subject) { return true }

@@ -68,15 +68,58 @@ struct SemanticVersion: Comparable {
     /// Whether `version` satisfies `constraint` (`>=1.2 <2`, `^1.2.3`, `~1.2`, `1.x`, `a || b`). An empty or
     /// unparsable constraint or version is incompatible. Helm: chartutil.IsCompatibleRange.
     static func isCompatible(constraint: String, _ version: String) -> Bool {
+        // The usual `version: 1.2.3` entry against a subchart's plain `1.2.3`: an exact comparison.
+        if let exact = plainTriple(constraint), let plain = plainTriple(version) { return exact == plain }
         guard let v = SemanticVersion(version) else { return false }
-        let alternatives = constraint.split(separator: "||", omittingEmptySubsequences: false)
-        for alternative in alternatives {
+        for alternative in alternatives(constraint) {
             guard let checks = parseConjunction(alternative) else { return false }
             // Masterminds: a pre-release version only satisfies ranges that mention a pre-release.
             if !v.prerelease.isEmpty && !checks.contains(where: { !$0.bound.prerelease.isEmpty }) { continue }
             if checks.allSatisfy({ $0.holds(v) }) { return true }
         }
         return false
+    }
+
+    /// `MAJOR.MINOR.PATCH` written with digits only, as numbers; nil for anything else.
+    private static func plainTriple(_ text: String) -> [UInt64]? {
+        var parts: [UInt64] = []
+        var current: UInt64 = 0
+        var digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                guard digits < 18 else { return nil }
+                current = current * 10 + UInt64(b - 0x30)
+                digits += 1
+            } else if b == 0x2E, digits > 0, parts.count < 2 {
+                parts.append(current)
+                (current, digits) = (0, 0)
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, parts.count == 2 else { return nil }
+        parts.append(current)
+        return parts
+    }
+
+    /// The `||`-separated alternatives of a constraint (empty ones kept).
+    private static func alternatives(_ constraint: String) -> [Substring] {
+        var result: [Substring] = []
+        var start = constraint.startIndex
+        var i = constraint.startIndex
+        let bars = constraint.utf8
+        while i < constraint.endIndex {
+            let next = bars.index(after: i)
+            if bars[i] == 0x7C, next < constraint.endIndex, bars[next] == 0x7C {
+                result.append(constraint[start..<i])
+                i = bars.index(after: next)
+                start = i
+            } else {
+                i = next
+            }
+        }
+        result.append(constraint[start...])
+        return result
     }
 
     private struct Check {

@@ -18,6 +18,17 @@ struct HelmDependencyTests {
         #expect(SemanticVersion.isCompatible(constraint: constraint, "v1.36.0") == compatible)
     }
 
+    /// A plain `1.2.3` constraint is compared directly; it must decide as `=1.2.3`, which takes the general path.
+    @Test(arguments: [
+        ("1.0.0", "1.0.0"), ("1.0.0", "1.0.1"), ("1.2.3", "1.2.3-rc.1"), ("1.2.3", "v1.2.3"), ("0.1.0", "0.1"),
+        ("10.20.30", "10.20.30"), ("1.0.0", "1.0.0+build.5"), ("01.2.3", "1.2.3"), ("1.2.3", "1.2.3.4"),
+    ])
+    func plainVersionConstraint(_ constraint: String, _ version: String) {
+        #expect(
+            SemanticVersion.isCompatible(constraint: constraint, version)
+                == SemanticVersion.isCompatible(constraint: "=" + constraint, version))
+    }
+
     /// The helm-unit chart `d1`: two aliases of `sub` (one without a version, one with a condition and a tag) and an
     /// `other` whose version does not fit.
     static func d1() throws -> Chart {

@@ -11,11 +11,12 @@ import Testing
         ("README.md", false), ("sub/README.md", false), ("README.mdx", false), ("docs", true), ("x/docs", true),
         ("ci/a.yaml", false), ("ci/x/a.yaml", false), ("café", false), ("cafe\u{301}", false), ("xay", false),
         ("a.txt", false), ("c.txt", false), ("*.lit", false), ("a.lit", false), ("", false), ("a/", false),
+        ("abc", false), ("templates/.hidden", false), ("templates/x", false), ("ci/b.yaml", false), ("ci", true),
     ]
 
     @Test(arguments: [
         ".git/", "*.swp", "*.tmp~", "README.md", "/docs", "!keep.swp", "ci/*.yaml", "*", "*é", "x*y", "[ab].txt",
-        "\\*.lit", "!*.swp", "templates/.?*", "/*.swp", "*/", "*.swp/",
+        "\\*.lit", "!*.swp", "templates/.?*", "/*.swp", "*/", "*.swp/", "a?c", "ci/[a-z].yaml", "!ci/*",
     ])
     func shortcutAgreesWithGeneralMatcher(rule: String) throws {
         let fast = try HelmIgnoreRules(text: rule)
