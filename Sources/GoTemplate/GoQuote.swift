@@ -25,6 +25,10 @@ public enum GoQuote {
 
     /// Go `strconv.Quote`.
     public static func quote(_ s: String) -> String {
+        // Printable ASCII other than `"` and `\` (most quoted values) is copied as it is.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for sc in s.unicodeScalars { appendEscaped(sc, quote: "\"", asciiOnly: false, into: &out) }
         out += "\""

@@ -21,6 +21,8 @@ extension SprigLibrary {
             },
             GoFunc("trunc", [.int, .string]) { a in
                 let c = Cast.intArgument(a[0])
+                // A string of at most c UTF-8 bytes has at most c Go bytes: nothing to cut.
+                if c >= 0, case .string(let s) = a[1], s.utf8.count <= c { return a[1] }
                 let b = Bytes.of(a[1])
                 if c < 0 && b.count + c > 0 { return .string(Bytes.string(b[(b.count + c)...])) }
                 if c >= 0 && b.count > c { return .string(Bytes.string(b[..<c])) }
@@ -109,7 +111,7 @@ extension SprigLibrary {
             },
             GoFunc("indent", [.int, .string]) { a in .string(try indent(Cast.intArgument(a[0]), a[1].stringValue ?? "")) },
             GoFunc("nindent", [.int, .string]) { a in
-                .string("\n" + (try indent(Cast.intArgument(a[0]), a[1].stringValue ?? "")))
+                .string(try indent(Cast.intArgument(a[0]), a[1].stringValue ?? "", after: "\n"))
             },
             GoFunc("replace", [.string, .string, .string]) { a in
                 .string(Bytes.replaceAll(a[2].stringValue ?? "", a[0].stringValue ?? "", a[1].stringValue ?? ""))
@@ -155,10 +157,26 @@ extension SprigLibrary {
         return .map(m)
     }
 
-    static func indent(_ spaces: Int, _ s: String) throws -> String {
+    /// Sprig `indent`: `pad + strings.Replace(s, "\n", "\n"+pad, -1)`, after `prefix` (`nindent` puts a newline
+    /// first), built in one pass over the bytes. A newline is ASCII, so the lines between are copied unchanged.
+    static func indent(_ spaces: Int, _ s: String, after prefix: String = "") throws -> String {
         guard spaces >= 0 else { throw FunctionError("strings: negative Repeat count") }
-        let pad = String(repeating: " ", count: spaces)
-        return pad + Bytes.replaceAll(s, "\n", "\n" + pad)
+        let pad = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
+        var text = s
+        return text.withUTF8 { buf in
+            var out: [UInt8] = []
+            out.reserveCapacity(prefix.utf8.count + buf.count + spaces * 8)
+            out += prefix.utf8
+            out += pad
+            var lineStart = 0
+            for i in 0..<buf.count where buf[i] == UInt8(ascii: "\n") {
+                out += UnsafeBufferPointer(rebasing: buf[lineStart...i])
+                out += pad
+                lineStart = i + 1
+            }
+            out += UnsafeBufferPointer(rebasing: buf[lineStart...])
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Go `strings.TrimSpace`.
