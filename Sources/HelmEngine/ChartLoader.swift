@@ -231,7 +231,7 @@ public struct ChartLoader: Sendable {
         if md.name == "." || md.name == ".." {
             throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is not allowed")
         }
-        if md.name.contains("/") { throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is invalid") }
+        if md.name.utf8.contains(0x2F) { throw validationError("chart.metadata.name \(GoQuote.quote(md.name)) is invalid") }
         if md.version.isEmpty { throw validationError("chart.metadata.version is required") }
         if !SemanticVersion.isValid(md.version) {
             throw validationError("chart.metadata.version \(GoQuote.quote(md.version)) is invalid")

@@ -157,7 +157,9 @@ struct HelmIgnoreRules {
     private mutating func add(_ line: String) throws {
         var rule = line.trimmingASCIIWhitespace()
         if rule.isEmpty || rule.hasPrefix("#") { return }
-        if rule.contains("**") { throw HelmError.chartLoad("double-star (**) syntax is not supported") }
+        if zip(rule.utf8, rule.utf8.dropFirst()).contains(where: { $0 == 0x2A && $1 == 0x2A }) {
+            throw HelmError.chartLoad("double-star (**) syntax is not supported")
+        }
         if !PathMatch.isValid(rule) { throw HelmError.chartLoad("syntax error in pattern") }
         var pattern = Pattern(rule: [], negate: false, mustDir: false, matchBaseName: false)
         if rule.hasPrefix("!") {
@@ -170,7 +172,7 @@ struct HelmIgnoreRules {
         }
         if rule.hasPrefix("/") {
             rule.removeFirst()
-        } else if !rule.contains("/") {
+        } else if !rule.utf8.contains(0x2F) {
             pattern.matchBaseName = true
         }
         pattern.rule = Array(rule.unicodeScalars)

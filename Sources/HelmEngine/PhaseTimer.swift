@@ -4,7 +4,7 @@ import Foundation
 
 /// Per-phase CPU time of `helm template`'s steps, for finding where a render spends its time.
 ///
-/// Compiled in only with `-Xswiftc -DFFGEN_PHASES` (see bench/README.md); otherwise `measure` just runs its
+/// Compiled in only with `-Xswiftc -DFFGEN_PHASES` (README, Benchmarks); otherwise `measure` just runs its
 /// body. The totals are process-wide and unsynchronised, so they are meant for single-threaded runs such as
 /// `ffgen template --repeat N`, which prints them to stderr.
 public enum PhaseTimer {

@@ -46,7 +46,7 @@ struct SemanticVersion: Comparable {
     }
 
     /// Whether Helm accepts `text` as a chart version.
-    static func isValid(_ text: String) -> Bool { SemanticVersion(text) != nil }
+    static func isValid(_ text: String) -> Bool { plainTriple(text) != nil || SemanticVersion(text) != nil }
 
     static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
         if (a.major, a.minor, a.patch) != (b.major, b.minor, b.patch) {

@@ -98,7 +98,7 @@ public struct ValueOptions: Sendable {
 
     /// Reads a local file as Go's `os.ReadFile` would, with its error text.
     public static func readLocalFile(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileSystem.contents(path) else {
             throw HelmError.values("open \(path): no such file or directory", hint: "check the path of \(path)")
         }
         return String(decoding: data, as: UTF8.self)
