@@ -3,8 +3,10 @@
 /// Go never exposes map order: `range`, `keys | sortAlpha`, `toYaml`, `toJson` and `%v` all sort.
 /// Keeping the entries sorted makes every one of those a plain walk, and makes output deterministic.
 public final class ValueMap: @unchecked Sendable, Sequence {
-    public private(set) var keys: [String]
-    public private(set) var values: [Value]
+    // Only this class's own short, non-reentrant methods touch the arrays, and a map is never shared across
+    // threads while it is mutated, so the dynamic exclusivity checks (a large share of each lookup) are skipped.
+    @exclusivity(unchecked) public private(set) var keys: [String]
+    @exclusivity(unchecked) public private(set) var values: [Value]
     /// Go's name of a named map type whose underlying type is `map[string]interface{}` (Helm's
     /// `common.Values` for `.Values` and `.Template`), or `nil` for a plain map. Only `typeOf`/`%T` read it.
     ///
@@ -111,16 +113,32 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             b.utf8.withContiguousStorageIfAvailable { pb in compare(pa, pb) }
         }
         if let fast, let fast { return fast }
-        return compare(Array(a.utf8), Array(b.utf8))
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        return x.withUnsafeBufferPointer { pa in y.withUnsafeBufferPointer { pb in compare(pa, pb) } }
     }
 
-    private static func compare<C: RandomAccessCollection>(_ a: C, _ b: C) -> (order: Int, asciiDifference: Bool)
-    where C.Element == UInt8, C.Index == Int {
+    private static func compare(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>
+    ) -> (order: Int, asciiDifference: Bool) {
         let n = Swift.min(a.count, b.count)
         var i = 0
+        // Eight bytes at a time up to the first difference (the lowest differing byte in memory order).
+        if let pa = a.baseAddress, let pb = b.baseAddress {
+            let ra = UnsafeRawPointer(pa)
+            let rb = UnsafeRawPointer(pb)
+            while i + 8 <= n {
+                let x = ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let y = rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if x != y {
+                    i += (x ^ y).littleEndian.trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
+            }
+        }
         while i < n {
-            let x = a[a.startIndex + i]
-            let y = b[b.startIndex + i]
+            let x = a[i]
+            let y = b[i]
             if x != y { return (x < y ? -1 : 1, x < 0x80 && y < 0x80) }
             i += 1
         }
