@@ -40,8 +40,9 @@ public final class ValueMap: @unchecked Sendable, Sequence {
 
     /// The sorted entries of `init(assigning:_:)`.
     ///
-    /// ASCII keys (equal exactly when their bytes are) are sorted once; other keys are assigned one by one, so
-    /// that canonically equivalent spellings merge as `subscript` merges them.
+    /// ASCII keys (equal exactly when their bytes are, and ordered by `<` as by their bytes) are sorted once;
+    /// other keys are assigned one by one, so that canonically equivalent spellings merge as `subscript` merges
+    /// them.
     private static func assigned(_ keys: [String], _ values: [Value]) -> ([String], [Value]) {
         assert(keys.count == values.count)
         guard keys.allSatisfy(isASCII) else {
@@ -49,21 +50,24 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             for (k, v) in zip(keys, values) { map[k] = v }
             return (map.keys, map.values)
         }
-        if zip(keys, keys.dropFirst()).allSatisfy({ compareBytes($0, $1) < 0 }) { return (keys, values) }
-        let order = keys.indices.sorted { a, b in
-            let c = compareBytes(keys[a], keys[b])
-            return c != 0 ? c < 0 : a < b
-        }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return (keys, values) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var sortedKeys: [String] = []
         var sortedValues: [Value] = []
         sortedKeys.reserveCapacity(order.count)
         sortedValues.reserveCapacity(order.count)
+        // Equal keys sort next to each other; of those the one assigned last wins, whatever order the sort left.
+        var winner = -1
         for i in order {
             if let last = sortedKeys.last, last == keys[i] {
-                sortedValues[sortedValues.count - 1] = values[i]
+                if i > winner {
+                    sortedValues[sortedValues.count - 1] = values[i]
+                    winner = i
+                }
             } else {
                 sortedKeys.append(keys[i])
                 sortedValues.append(values[i])
+                winner = i
             }
         }
         return (sortedKeys, sortedValues)
