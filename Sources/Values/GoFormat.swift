@@ -41,6 +41,8 @@ public enum GoFormat {
     public static func formatFloatG(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v < 0 ? "-Inf" : "+Inf" }
+        // Whole numbers below 10^6 (ports, replicas, sizes) print as integers; negative zero keeps its sign below.
+        if let whole = wholeNumberText(v, below: 1e6) { return whole }
         let (digits, point) = shortestDigits(v)
         let negative = v.sign == .minus
         let exp = point - 1
@@ -53,6 +55,15 @@ public enum GoFormat {
             out += fixedForm(digits, point)
         }
         return out
+    }
+
+    /// The decimal text of `v` when it is a whole number with magnitude below `limit` (at most 10^15, where every
+    /// whole number is exact) other than negative zero: then the shortest digits are the integer's digits and both
+    /// 'g' (below 10^6) and JSON forms print them as they are.
+    @inline(__always)
+    static func wholeNumberText(_ v: Double, below limit: Double) -> String? {
+        guard Swift.abs(v) < limit, v.rounded(.towardZero) == v, !(v == 0 && v.sign == .minus) else { return nil }
+        return String(Int64(v))
     }
 
     /// `strconv.FormatFloat(v, 'e', -1, 64)` digits part without sign.
@@ -84,6 +95,7 @@ public enum GoFormat {
     /// How `encoding/json` writes a float64: `'f'` form unless the exponent is below -6 or at least 21,
     /// then `'e'` form with a two-digit exponent trimmed to Go's `e-07` → `e-07` style.
     public static func formatFloatJSON(_ v: Double) -> String {
+        if let whole = wholeNumberText(v, below: 1e15) { return whole }
         let (digits, point) = shortestDigits(v)
         let negative = v.sign == .minus && v != 0
         let a = Swift.abs(v)

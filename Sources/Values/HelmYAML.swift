@@ -214,24 +214,20 @@ public enum HelmYAML {
 
     /// Whether some line of `text` starts with `---`.
     private static func hasSeparatorLine(_ text: String) -> Bool {
-        func scan<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-            var atLineStart = true
-            var dashes = 0
-            for b in bytes {
-                if atLineStart || dashes > 0 {
-                    if b == UInt8(ascii: "-") {
-                        dashes += 1
-                        atLineStart = false
-                        if dashes == 3 { return true }
-                        continue
-                    }
-                    dashes = 0
-                }
-                atLineStart = b == UInt8(ascii: "\n")
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let dash = UInt8(ascii: "-")
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // `i` starts a line.
+                if i + 2 < n && bytes[i] == dash && bytes[i + 1] == dash && bytes[i + 2] == dash { return true }
+                while i < n && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                i += 1
             }
             return false
         }
-        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { scan($0) }
     }
 
     /// Go: Helm loader.go `MergeMaps`: values from `b` win; nested maps merge recursively.

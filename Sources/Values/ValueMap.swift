@@ -3,8 +3,10 @@
 /// Go never exposes map order: `range`, `keys | sortAlpha`, `toYaml`, `toJson` and `%v` all sort.
 /// Keeping the entries sorted makes every one of those a plain walk, and makes output deterministic.
 public final class ValueMap: @unchecked Sendable, Sequence {
-    public private(set) var keys: [String]
-    public private(set) var values: [Value]
+    // Only this class's own short, non-reentrant methods touch the arrays, and a map is never shared across
+    // threads while it is mutated, so the dynamic exclusivity checks (a large share of each lookup) are skipped.
+    @exclusivity(unchecked) public private(set) var keys: [String]
+    @exclusivity(unchecked) public private(set) var values: [Value]
     /// Go's name of a named map type whose underlying type is `map[string]interface{}` (Helm's
     /// `common.Values` for `.Values` and `.Template`), or `nil` for a plain map. Only `typeOf`/`%T` read it.
     ///
@@ -38,8 +40,9 @@ public final class ValueMap: @unchecked Sendable, Sequence {
 
     /// The sorted entries of `init(assigning:_:)`.
     ///
-    /// ASCII keys (equal exactly when their bytes are) are sorted once; other keys are assigned one by one, so
-    /// that canonically equivalent spellings merge as `subscript` merges them.
+    /// ASCII keys (equal exactly when their bytes are, and ordered by `<` as by their bytes) are sorted once;
+    /// other keys are assigned one by one, so that canonically equivalent spellings merge as `subscript` merges
+    /// them.
     private static func assigned(_ keys: [String], _ values: [Value]) -> ([String], [Value]) {
         assert(keys.count == values.count)
         guard keys.allSatisfy(isASCII) else {
@@ -47,21 +50,24 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             for (k, v) in zip(keys, values) { map[k] = v }
             return (map.keys, map.values)
         }
-        if zip(keys, keys.dropFirst()).allSatisfy({ compareBytes($0, $1) < 0 }) { return (keys, values) }
-        let order = keys.indices.sorted { a, b in
-            let c = compareBytes(keys[a], keys[b])
-            return c != 0 ? c < 0 : a < b
-        }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return (keys, values) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var sortedKeys: [String] = []
         var sortedValues: [Value] = []
         sortedKeys.reserveCapacity(order.count)
         sortedValues.reserveCapacity(order.count)
+        // Equal keys sort next to each other; of those the one assigned last wins, whatever order the sort left.
+        var winner = -1
         for i in order {
             if let last = sortedKeys.last, last == keys[i] {
-                sortedValues[sortedValues.count - 1] = values[i]
+                if i > winner {
+                    sortedValues[sortedValues.count - 1] = values[i]
+                    winner = i
+                }
             } else {
                 sortedKeys.append(keys[i])
                 sortedValues.append(values[i])
+                winner = i
             }
         }
         return (sortedKeys, sortedValues)
@@ -111,16 +117,32 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             b.utf8.withContiguousStorageIfAvailable { pb in compare(pa, pb) }
         }
         if let fast, let fast { return fast }
-        return compare(Array(a.utf8), Array(b.utf8))
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        return x.withUnsafeBufferPointer { pa in y.withUnsafeBufferPointer { pb in compare(pa, pb) } }
     }
 
-    private static func compare<C: RandomAccessCollection>(_ a: C, _ b: C) -> (order: Int, asciiDifference: Bool)
-    where C.Element == UInt8, C.Index == Int {
+    private static func compare(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>
+    ) -> (order: Int, asciiDifference: Bool) {
         let n = Swift.min(a.count, b.count)
         var i = 0
+        // Eight bytes at a time up to the first difference (the lowest differing byte in memory order).
+        if let pa = a.baseAddress, let pb = b.baseAddress {
+            let ra = UnsafeRawPointer(pa)
+            let rb = UnsafeRawPointer(pb)
+            while i + 8 <= n {
+                let x = ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let y = rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if x != y {
+                    i += (x ^ y).littleEndian.trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
+            }
+        }
         while i < n {
-            let x = a[a.startIndex + i]
-            let y = b[b.startIndex + i]
+            let x = a[i]
+            let y = b[i]
             if x != y { return (x < y ? -1 : 1, x < 0x80 && y < 0x80) }
             i += 1
         }

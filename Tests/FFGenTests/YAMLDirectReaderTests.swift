@@ -127,3 +127,18 @@ func valueMapAssigningMatchesSubscript(_ keys: [String]) {
     #expect(Value.map(built).deepEquals(.map(expected)))
     #expect(Value.map(ValueMap(Array(zip(keys, values)))).deepEquals(.map(expected)))
 }
+
+/// Whole numbers take a shortcut in `%v` and JSON formatting: Go's `'g'` and JSON texts on both sides of each
+/// limit.
+private let wholeNumberRows: [(Double, String, String)] = [
+    (0.0, "0", "0"), (-0.0, "-0", "0"), (8080, "8080", "8080"), (999_999, "999999", "999999"),
+    (1e6, "1e+06", "1000000"), (-42, "-42", "-42"), (0.5, "0.5", "0.5"),
+    (1e15 - 1, "9.99999999999999e+14", "999999999999999"), (1e15, "1e+15", "1000000000000000"),
+    (1e21, "1e+21", "1e+21"), (-1_234_567, "-1.234567e+06", "-1234567"),
+]
+
+@Test(arguments: wholeNumberRows)
+func wholeNumberFormatting(_ v: Double, _ g: String, _ json: String) {
+    #expect(GoFormat.formatFloatG(v) == g)
+    #expect(GoFormat.formatFloatJSON(v) == json)
+}
