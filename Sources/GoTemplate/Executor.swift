@@ -456,7 +456,7 @@ final class Executor: FunctionContext {
         -> RValue
     {
         at(.operand(node))
-        return try evalFieldChain(dot, dot, node, f.identifiers, args, final)
+        return try evalFieldChain(dot, dot, node, f.identifiers[...], args, final)
     }
 
     func evalChainNode(_ dot: RValue, _ c: ChainNode, node: Operand, _ args: [Operand], _ final: RValue?) throws
@@ -465,7 +465,7 @@ final class Executor: FunctionContext {
         at(.operand(node))
         if case .nil = c.node { throw errorf("indirection through explicit nil in \(c.description)") }
         let pipe = try evalArg(dot, nil, c.node)
-        return try evalFieldChain(dot, pipe, node, c.fields, args, final)
+        return try evalFieldChain(dot, pipe, node, c.fields[...], args, final)
     }
 
     func evalVariableNode(_ dot: RValue, _ v: VariableNode, node: Operand, _ args: [Operand], _ final: RValue?)
@@ -477,16 +477,16 @@ final class Executor: FunctionContext {
             try notAFunction(args, final)
             return value
         }
-        return try evalFieldChain(dot, value, node, Array(v.identifiers.dropFirst()), args, final)
+        return try evalFieldChain(dot, value, node, v.identifiers.dropFirst(), args, final)
     }
 
-    func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: [String], _ args: [Operand],
-                        _ final: RValue?) throws -> RValue {
+    func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: ArraySlice<String>,
+                        _ args: [Operand], _ final: RValue?) throws -> RValue {
         var r = receiver
         for name in ident.dropLast() {
             r = try evalField(dot, name, node, [], nil, r)
         }
-        return try evalField(dot, ident[ident.count - 1], node, args, final, r)
+        return try evalField(dot, ident[ident.endIndex - 1], node, args, final, r)
     }
 
     /// Go `evalField`: a method call, a struct field or a map key.
@@ -661,14 +661,17 @@ final class Executor: FunctionContext {
             if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
             return RValue(value: .null, boxed: true)
         case .field(let f):
-            return try validateType(try evalFieldNode(dot, f, node: n, [n], nil), typ)
+            // Go passes []Node{n}: no arguments. Field evaluation reads an empty list the same way (as the
+            // operand alone), which spares building the list for every field argument.
+            return try validateType(try evalFieldNode(dot, f, node: n, [], nil), typ)
         case .variable(let v):
             return try validateType(try evalVariableNode(dot, v, node: n, [], nil), typ)
         case .pipe(let p):
             return try validateType(try evalPipeline(dot, p), typ)
         case .identifier(let id):
+            let alone = [n]
             return try validateType(
-                try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil), typ)
+                try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: alone), alone, nil), typ)
         case .chain(let c):
             return try validateType(try evalChainNode(dot, c, node: n, [], nil), typ)
         default:
@@ -702,7 +705,8 @@ final class Executor: FunctionContext {
         case .dot: return dot
         case .field(let f): return try evalFieldNode(dot, f, node: n, [], nil)
         case .identifier(let id):
-            return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: [n]), [n], nil)
+            let alone = [n]
+            return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: alone), alone, nil)
         case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
         case .number(let num): return try idealConstant(num, node: n)
         case .string(let s): return RValue(.string(s.text))

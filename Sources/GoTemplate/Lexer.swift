@@ -255,7 +255,9 @@ public struct Lexer {
     /// Inside an action (Go lexInsideAction). Returns false on error, true at the right delimiter.
     mutating func lexInsideAction() -> Bool {
         while true {
-            let (delim, _) = atRightDelim()
+            // Only a space (trim marker) or the delimiter's first byte can start a right delimiter.
+            let delim = pos < input.count && (input[pos] == rightDelim[0] || Lexer.isSpace(input[pos]))
+                && atRightDelim().0
             if delim {
                 if parenDepth == 0 {
                     lexRightDelim()

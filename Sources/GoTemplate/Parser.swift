@@ -418,6 +418,8 @@ struct Parser {
     /// Command: operand (space operand)*
     mutating func command() throws -> CommandNode {
         var cmd = CommandNode(position: peekNonSpace().position, arguments: [])
+        // Most commands are a function and a few arguments: one allocation instead of regrowing.
+        cmd.arguments.reserveCapacity(4)
         while true {
             _ = peekNonSpace()
             if let operand = try operand() { cmd.arguments.append(operand) }
@@ -438,28 +440,30 @@ struct Parser {
     mutating func operand() throws -> Operand? {
         guard let node = try term() else { return nil }
         guard peek().kind == .field else { return node }
-        let chainPosition = peek().position
-        // Fields and variables take the following fields into their own list; other terms start a chain.
-        var fields: [String]
+        // Fields and variables took the fields that follow them in `term`; other terms start a chain.
+        var fields: [String] = []
+        let chainPosition = appendChainedFields(to: &fields) ?? node.position
         switch node {
-        case .field(let f): fields = f.identifiers
-        case .variable(let v): fields = v.identifiers
-        default: fields = []
-        }
-        while peek().kind == .field {
-            let t = next()
-            fields.append(text(t.position + 1, t.end))
-        }
-        switch node {
-        case .field:
-            return .field(FieldNode(position: chainPosition, identifiers: fields))
-        case .variable:
-            return .variable(VariableNode(position: chainPosition, identifiers: fields))
         case .bool, .string, .number, .nil, .dot:
             throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
         default:
             return .chain(ChainNode(position: chainPosition, node: node, fields: fields))
         }
+    }
+
+    /// Appends the names of the field items that follow at once (`.b.c` after `.a` or `$x`) and returns the position
+    /// of the first, which Go gives the whole operand (`operand` builds the chain at the first following field).
+    mutating func appendChainedFields(to names: inout [String]) -> Int? {
+        var count = 0
+        while index + count < tokens.count && tokens[index + count].kind == .field { count += 1 }
+        guard count > 0 else { return nil }
+        names.reserveCapacity(names.count + count)
+        let position = peek().position
+        while peek().kind == .field {
+            let t = next()
+            names.append(text(t.position + 1, t.end))
+        }
+        return position
     }
 
     /// Term: literal | function | '.' | '$var' | '.Field' | '(' pipeline ')'
@@ -473,13 +477,16 @@ struct Parser {
         case .dot: return .dot(position: token.position)
         case .nil: return .nil(position: token.position)
         case .variable:
-            let v = newVariable(token.position, value(token))
+            var v = newVariable(token.position, value(token))
             guard vars.contains(v.identifiers[0]) else {
                 throw errorf("undefined variable \(GoQuote.quote(v.identifiers[0]))")
             }
+            if let position = appendChainedFields(to: &v.identifiers) { v.position = position }
             return .variable(v)
         case .field:
-            return .field(FieldNode(position: token.position, identifiers: [text(token.position + 1, token.end)]))
+            var names = [text(token.position + 1, token.end)]
+            let position = appendChainedFields(to: &names) ?? token.position
+            return .field(FieldNode(position: position, identifiers: names))
         case .bool: return .bool(BoolNode(position: token.position, value: token.end - token.position == 4))
         case .charConstant, .complex, .number:
             return .number(try newNumber(token))
