@@ -71,7 +71,9 @@ public enum SchemaValidator {
         }
         var context = Context(root: schema)
         if case .map(let m) = schema, case .string(let dialect)? = m["$schema"] {
-            context.legacyRef = ["draft-04", "draft-06", "draft-07"].contains { dialect.contains($0) }
+            context.legacyRef = ["draft-04", "draft-06", "draft-07"].contains { draft in
+                dialect.utf8.indices.contains { dialect.utf8[$0...].starts(with: draft.utf8) }
+            }
         }
         let failure = PhaseTimer.measure("s.validate") {
             context.validate(schema: schema, instance: .map(values), path: [])
@@ -163,14 +165,15 @@ public enum SchemaValidator {
             case .map: break
             default: return nil
             }
-            guard case .map(let s) = schema else { return nil }
+            guard case .map(let map) = schema else { return nil }
+            let s = SchemaObject(map)
             // Drafts before 2019-09 compile a schema with `$ref` as that reference alone.
-            if legacyRef, case .string(let ref)? = s["$ref"] {
+            if legacyRef, case .string(let ref)? = s[.ref] {
                 return validateReference(ref, instance: instance, path: path)
             }
 
             // type, const and enum fail alone.
-            if let types = s["type"] {
+            if let types = s[.type] {
                 let wanted: [String] = types.listValue?.compactMap(\.stringValue) ?? [types.stringValue].compactMap { $0 }
                 let got = Self.jsonType(instance)
                 let matched = wanted.contains(got) || (wanted.contains("integer") && Self.isInteger(instance))
@@ -182,13 +185,13 @@ public enum SchemaValidator {
                     return fail("got \(gotName), want \(sortedWanted.joined(separator: " or "))")
                 }
             }
-            if let constant = s["const"], !Self.jsonEquals(instance, constant) {
+            if let constant = s[.const], !Self.jsonEquals(instance, constant) {
                 switch constant {
                 case .list, .map: return fail("'const' failed")
                 default: return fail("value must be \(displayValue(constant))")
                 }
             }
-            if case .list(let options)? = s["enum"], !options.contains(where: { Self.jsonEquals(instance, $0) }) {
+            if case .list(let options)? = s[.enumeration], !options.contains(where: { Self.jsonEquals(instance, $0) }) {
                 if options.contains(where: { if case .list = $0 { return true }; if case .map = $0 { return true }; return false }) {
                     return fail("'enum' failed")
                 }
@@ -197,7 +200,7 @@ public enum SchemaValidator {
             }
 
             var errors: [Failure] = []
-            if case .string(let ref)? = s["$ref"], let failure = validateReference(ref, instance: instance, path: path) {
+            if case .string(let ref)? = s[.ref], let failure = validateReference(ref, instance: instance, path: path) {
                 errors.append(failure)
             }
 
@@ -227,15 +230,15 @@ public enum SchemaValidator {
             return Failure(instancePath: path, message: groupMessage, causes: causes, kind: .reference)
         }
 
-        private func validateObject(_ s: ValueMap, _ object: ValueMap, _ path: [String], _ errors: inout [Failure]) {
+        private func validateObject(_ s: SchemaObject, _ object: ValueMap, _ path: [String], _ errors: inout [Failure]) {
             func fail(_ message: String) { errors.append(Failure(instancePath: path, message: message)) }
-            if let min = Self.number(s["minProperties"]), Double(object.count) < min {
+            if let min = Self.number(s[.minProperties]), Double(object.count) < min {
                 fail("minProperties: got \(localizedNumber(Double(object.count))), want \(localizedNumber(min))")
             }
-            if let max = Self.number(s["maxProperties"]), Double(object.count) > max {
+            if let max = Self.number(s[.maxProperties]), Double(object.count) > max {
                 fail("maxProperties: got \(localizedNumber(Double(object.count))), want \(localizedNumber(max))")
             }
-            if case .list(let required)? = s["required"] {
+            if case .list(let required)? = s[.required] {
                 let missing = required.compactMap(\.stringValue).filter { !object.contains($0) }
                 if missing.count == 1 {
                     fail("missing property \(quote(missing[0]))")
@@ -243,8 +246,8 @@ public enum SchemaValidator {
                     fail("missing properties " + missing.map(quote).joined(separator: ", "))
                 }
             }
-            let properties = s["properties"]?.mapValue
-            let patterns = s["patternProperties"]?.mapValue
+            let properties = s[.properties]?.mapValue
+            let patterns = s[.patternProperties]?.mapValue
             var additional: [String] = []
             // Go iterates the instance map in random order; sorted keys make the report stable.
             for (name, value) in object {
@@ -257,7 +260,7 @@ public enum SchemaValidator {
                     evaluated = true
                     if let f = validate(schema: sub, instance: value, path: path + [name]) { errors.append(f) }
                 }
-                if !evaluated, let extra = s["additionalProperties"] {
+                if !evaluated, let extra = s[.additionalProperties] {
                     if case .bool(false) = extra {
                         additional.append(name)
                     } else if let f = validate(schema: extra, instance: value, path: path + [name]) {
@@ -268,15 +271,15 @@ public enum SchemaValidator {
             if !additional.isEmpty { fail("additional properties " + additional.map(quote).joined(separator: ", ") + " not allowed") }
         }
 
-        private func validateArray(_ s: ValueMap, _ array: [Value], _ path: [String], _ errors: inout [Failure]) {
+        private func validateArray(_ s: SchemaObject, _ array: [Value], _ path: [String], _ errors: inout [Failure]) {
             func fail(_ message: String) { errors.append(Failure(instancePath: path, message: message)) }
-            if let min = Self.number(s["minItems"]), Double(array.count) < min {
+            if let min = Self.number(s[.minItems]), Double(array.count) < min {
                 fail("minItems: got \(localizedNumber(Double(array.count))), want \(localizedNumber(min))")
             }
-            if let max = Self.number(s["maxItems"]), Double(array.count) > max {
+            if let max = Self.number(s[.maxItems]), Double(array.count) > max {
                 fail("maxItems: got \(localizedNumber(Double(array.count))), want \(localizedNumber(max))")
             }
-            if case .bool(true)? = s["uniqueItems"] {
+            if case .bool(true)? = s[.uniqueItems] {
                 outer: for i in array.indices {
                     for j in array.indices where j > i && Self.jsonEquals(array[i], array[j]) {
                         fail("items at \(i) and \(j) are equal")
@@ -285,13 +288,13 @@ public enum SchemaValidator {
                 }
             }
             var start = 0
-            if case .list(let prefix)? = s["prefixItems"] {
+            if case .list(let prefix)? = s[.prefixItems] {
                 for (i, sub) in prefix.enumerated() where i < array.count {
                     if let f = validate(schema: sub, instance: array[i], path: path + [String(i)]) { errors.append(f) }
                 }
                 start = prefix.count
             }
-            switch s["items"] {
+            switch s[.items] {
             case .list(let tuple)?:
                 for (i, sub) in tuple.enumerated() where i < array.count {
                     if let f = validate(schema: sub, instance: array[i], path: path + [String(i)]) { errors.append(f) }
@@ -305,48 +308,48 @@ public enum SchemaValidator {
             }
         }
 
-        private func validateString(_ s: ValueMap, _ string: String, _ path: [String], _ errors: inout [Failure]) {
+        private func validateString(_ s: SchemaObject, _ string: String, _ path: [String], _ errors: inout [Failure]) {
             func fail(_ message: String) { errors.append(Failure(instancePath: path, message: message)) }
             let length = Double(string.unicodeScalars.count)
-            if let min = Self.number(s["minLength"]), length < min {
+            if let min = Self.number(s[.minLength]), length < min {
                 fail("minLength: got \(localizedNumber(length)), want \(localizedNumber(min))")
             }
-            if let max = Self.number(s["maxLength"]), length > max {
+            if let max = Self.number(s[.maxLength]), length > max {
                 fail("maxLength: got \(localizedNumber(length)), want \(localizedNumber(max))")
             }
-            if case .string(let pattern)? = s["pattern"], !Self.matches(pattern, string) {
+            if case .string(let pattern)? = s[.pattern], !Self.matches(pattern, string) {
                 fail("\(quote(string)) does not match pattern \(quote(pattern))")
             }
         }
 
-        private func validateNumber(_ s: ValueMap, _ n: Double, _ path: [String], _ errors: inout [Failure]) {
+        private func validateNumber(_ s: SchemaObject, _ n: Double, _ path: [String], _ errors: inout [Failure]) {
             func fail(_ keyword: String, _ want: Double) {
                 errors.append(
                     Failure(instancePath: path, message: "\(keyword): got \(localizedNumber(n)), want \(localizedNumber(want))"))
             }
-            if let v = Self.number(s["minimum"]), n < v { fail("minimum", v) }
-            if let v = Self.number(s["maximum"]), n > v { fail("maximum", v) }
-            if let v = Self.number(s["exclusiveMinimum"]), n <= v { fail("exclusiveMinimum", v) }
-            if let v = Self.number(s["exclusiveMaximum"]), n >= v { fail("exclusiveMaximum", v) }
-            if let v = Self.number(s["multipleOf"]), v != 0, (n / v).rounded() != n / v { fail("multipleOf", v) }
+            if let v = Self.number(s[.minimum]), n < v { fail("minimum", v) }
+            if let v = Self.number(s[.maximum]), n > v { fail("maximum", v) }
+            if let v = Self.number(s[.exclusiveMinimum]), n <= v { fail("exclusiveMinimum", v) }
+            if let v = Self.number(s[.exclusiveMaximum]), n >= v { fail("exclusiveMaximum", v) }
+            if let v = Self.number(s[.multipleOf]), v != 0, (n / v).rounded() != n / v { fail("multipleOf", v) }
         }
 
-        private func validateConditions(_ s: ValueMap, _ instance: Value, _ path: [String], _ errors: inout [Failure]) {
+        private func validateConditions(_ s: SchemaObject, _ instance: Value, _ path: [String], _ errors: inout [Failure]) {
             func fail(_ message: String, _ causes: [Failure]) {
                 errors.append(Failure(instancePath: path, message: message, causes: causes))
             }
-            if let not = s["not"], validate(schema: not, instance: instance, path: path) == nil {
+            if let not = s[.not], validate(schema: not, instance: instance, path: path) == nil {
                 fail("'not' failed", [])
             }
-            if case .list(let all)? = s["allOf"] {
+            if case .list(let all)? = s[.allOf] {
                 let failures = all.compactMap { validate(schema: $0, instance: instance, path: path) }
                 if !failures.isEmpty { fail("'allOf' failed", failures) }
             }
-            if case .list(let any)? = s["anyOf"] {
+            if case .list(let any)? = s[.anyOf] {
                 let failures = any.compactMap { validate(schema: $0, instance: instance, path: path) }
                 if failures.count == any.count && !any.isEmpty { fail("'anyOf' failed", failures) }
             }
-            if case .list(let one)? = s["oneOf"] {
+            if case .list(let one)? = s[.oneOf] {
                 var matched: [Int] = []
                 var failures: [Failure] = []
                 for (i, sub) in one.enumerated() {
@@ -359,8 +362,8 @@ public enum SchemaValidator {
                     fail("'oneOf' failed, subschemas \(matched[0]), \(matched[1]) matched", [])
                 }
             }
-            if let condition = s["if"] {
-                let branch = validate(schema: condition, instance: instance, path: path) == nil ? s["then"] : s["else"]
+            if let condition = s[.condition] {
+                let branch = validate(schema: condition, instance: instance, path: path) == nil ? s[.thenBranch] : s[.elseBranch]
                 if let branch, let f = validate(schema: branch, instance: instance, path: path) { errors.append(f) }
             }
         }
@@ -435,6 +438,47 @@ public enum SchemaValidator {
             let range = NSRange(text.startIndex..., in: text)
             return regex.firstMatch(in: text, range: range) != nil
         }
+    }
+}
+
+/// A schema object with the keywords it holds noted once, so that the validator looks up only keywords that are
+/// there (a schema object has a few of the thirty the validator asks about).
+private struct SchemaObject {
+    /// The keywords the validator reads.
+    enum Keyword: Int, CaseIterable {
+        case ref, additionalProperties, allOf, anyOf, const, elseBranch, enumeration, exclusiveMaximum
+        case exclusiveMinimum, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
+        case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems, properties
+        case required, thenBranch, type, uniqueItems
+
+        /// The keyword's spelling in a schema.
+        var name: String { Keyword.names[rawValue] }
+
+        /// The spellings, in the order of the cases.
+        static let names = [
+            "$ref", "additionalProperties", "allOf", "anyOf", "const", "else", "enum", "exclusiveMaximum",
+            "exclusiveMinimum", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
+            "minLength", "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
+            "prefixItems", "properties", "required", "then", "type", "uniqueItems",
+        ]
+    }
+
+    private static let bits: [String: UInt64] = Dictionary(
+        uniqueKeysWithValues: Keyword.allCases.map { ($0.name, UInt64(1) << UInt64($0.rawValue)) })
+
+    let map: ValueMap
+    private let present: UInt64
+
+    init(_ map: ValueMap) {
+        self.map = map
+        var present: UInt64 = 0
+        for key in map.keys { present |= Self.bits[key] ?? 0 }
+        self.present = present
+    }
+
+    subscript(_ keyword: Keyword) -> Value? {
+        guard present & (UInt64(1) << UInt64(keyword.rawValue)) != 0 else { return nil }
+        return map[keyword.name]
     }
 }
 
