@@ -142,3 +142,28 @@ func wholeNumberFormatting(_ v: Double, _ g: String, _ json: String) {
     #expect(GoFormat.formatFloatG(v) == g)
     #expect(GoFormat.formatFloatJSON(v) == json)
 }
+
+/// Lookups give the same answers before and after a map gets its first non-ASCII key, and for copies.
+@Test func valueMapLookupsWithAndWithoutASCIIKeys() {
+    let map = ValueMap([("b", .float(2)), ("a", .float(1)), ("a1", .float(3)), ("A", .float(4))])
+    func check(_ m: ValueMap) {
+        #expect(m["a"]?.deepEquals(.float(1)) == true)
+        #expect(m["b"]?.deepEquals(.float(2)) == true)
+        #expect(m["a1"]?.deepEquals(.float(3)) == true)
+        #expect(m["A"]?.deepEquals(.float(4)) == true)
+        #expect(m["c"] == nil)
+        #expect(m[""] == nil)
+        #expect(m["é"] == nil || m.contains("é"))
+    }
+    check(map)
+    check(map.copy())
+    map["é"] = .float(5)
+    check(map)
+    #expect(map["é"]?.deepEquals(.float(5)) == true)
+    // Swift string equality is canonical: the decomposed spelling finds the same entry, as it always did.
+    #expect(map["e\u{301}"]?.deepEquals(.float(5)) == true)
+    #expect(map.keys == ["A", "a", "a1", "b", "é"])
+    map.removeValue(forKey: "é")
+    check(map)
+    #expect(map.keys == ["A", "a", "a1", "b"])
+}
