@@ -10,6 +10,12 @@ extension HelmYAML {
 
     /// `marshal`, optionally without the final newline (Helm's `toYaml` trims it).
     static func marshal(_ value: Value, dropFinalNewline: Bool) throws(HelmYAMLError) -> String {
+        if let text = PlainYAMLWriter.document(value, dropFinalNewline: dropFinalNewline) { return text }
+        return try emitted(value, dropFinalNewline: dropFinalNewline)
+    }
+
+    /// `marshal` through libyaml's emitter, for every value.
+    static func emitted(_ value: Value, dropFinalNewline: Bool) throws(HelmYAMLError) -> String {
         var builder = EventBuilder(emitter: YAMLEmitter())
         try builder.document(value)
         if let error = builder.emitterError { throw HelmYAMLError(message: error.problem) }

@@ -13,10 +13,14 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     /// The name belongs to the map, not to each reference to it, so a function that returns the map it was
     /// given (`set`, `merge`) keeps the name where Go's result would be a plain map (see docs/compat.md).
     public var namedType: String?
+    /// Whether every key is ASCII: then Swift's `<` and `==` agree with byte order and byte equality, and lookups
+    /// of ASCII keys use them (the standard library compares short ASCII strings in a few instructions).
+    @exclusivity(unchecked) private var keysAreASCII: Bool
 
     public init() {
         keys = []
         values = []
+        keysAreASCII = true
     }
 
     /// Builds a map from pairs; a later duplicate key replaces an earlier one.
@@ -29,13 +33,13 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             keys.append(k)
             values.append(v)
         }
-        (self.keys, self.values) = Self.assigned(keys, values)
+        (self.keys, self.values, keysAreASCII) = Self.assigned(keys, values)
     }
 
     /// Builds the map that assigning `values[i]` to `keys[i]`, in order, to an empty map gives: a repeated key
     /// keeps its first spelling and its last value.
     public init(assigning keys: [String], _ values: [Value]) {
-        (self.keys, self.values) = Self.assigned(keys, values)
+        (self.keys, self.values, keysAreASCII) = Self.assigned(keys, values)
     }
 
     /// The sorted entries of `init(assigning:_:)`.
@@ -43,14 +47,14 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     /// ASCII keys (equal exactly when their bytes are, and ordered by `<` as by their bytes) are sorted once;
     /// other keys are assigned one by one, so that canonically equivalent spellings merge as `subscript` merges
     /// them.
-    private static func assigned(_ keys: [String], _ values: [Value]) -> ([String], [Value]) {
+    private static func assigned(_ keys: [String], _ values: [Value]) -> ([String], [Value], Bool) {
         assert(keys.count == values.count)
         guard keys.allSatisfy(isASCII) else {
             let map = ValueMap()
             for (k, v) in zip(keys, values) { map[k] = v }
-            return (map.keys, map.values)
+            return (map.keys, map.values, false)
         }
-        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return (keys, values) }
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return (keys, values, true) }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var sortedKeys: [String] = []
         var sortedValues: [Value] = []
@@ -70,12 +74,29 @@ public final class ValueMap: @unchecked Sendable, Sequence {
                 winner = i
             }
         }
-        return (sortedKeys, sortedValues)
+        return (sortedKeys, sortedValues, true)
     }
 
+    @inline(__always)
     private static func isASCII(_ s: String) -> Bool {
-        s.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } }
-            ?? s.utf8.allSatisfy { $0 < 0x80 }
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            // Eight bytes at a time: ASCII has no high bit set.
+            var i = 0
+            var high: UInt64 = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+            }
+            var tail: UInt8 = 0
+            while i < bytes.count {
+                tail |= bytes[i]
+                i += 1
+            }
+            return high & 0x8080_8080_8080_8080 == 0 && tail < 0x80
+        } ?? s.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Builds a map from already sorted, unique keys (no checks beyond a debug assertion).
@@ -83,6 +104,14 @@ public final class ValueMap: @unchecked Sendable, Sequence {
         assert(zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         self.keys = sortedKeys
         self.values = values
+        self.keysAreASCII = sortedKeys.allSatisfy(Self.isASCII)
+    }
+
+    private init(sortedKeys: [String], values: [Value], keysAreASCII: Bool) {
+        assert(zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        self.keys = sortedKeys
+        self.values = values
+        self.keysAreASCII = keysAreASCII
     }
 
     public var count: Int { keys.count }
@@ -96,6 +125,13 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     private func search(_ key: String) -> (found: Bool, index: Int) {
         var lo = 0
         var hi = keys.count
+        if keysAreASCII && Self.isASCII(key) {
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return (lo < keys.count && keys[lo] == key, lo)
+        }
         while lo < hi {
             let mid = (lo + hi) >> 1
             let k = keys[mid]
@@ -158,6 +194,7 @@ public final class ValueMap: @unchecked Sendable, Sequence {
             let r = search(key)
             if let v = newValue {
                 if r.found { values[r.index] = v } else {
+                    if keysAreASCII && !Self.isASCII(key) { keysAreASCII = false }
                     keys.insert(key, at: r.index)
                     values.insert(v, at: r.index)
                 }
@@ -179,11 +216,11 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     }
 
     /// A new map with the same entries (values shared, as Go's shallow copy).
-    public func copy() -> ValueMap { ValueMap(sortedKeys: keys, values: values) }
+    public func copy() -> ValueMap { ValueMap(sortedKeys: keys, values: values, keysAreASCII: keysAreASCII) }
 
     /// A new map whose nested maps are copies too.
     public func deepCopy() -> ValueMap {
-        let copy = ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() })
+        let copy = ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() }, keysAreASCII: keysAreASCII)
         copy.namedType = namedType  // copystructure keeps the value's type
         return copy
     }

@@ -142,3 +142,78 @@ func wholeNumberFormatting(_ v: Double, _ g: String, _ json: String) {
     #expect(GoFormat.formatFloatG(v) == g)
     #expect(GoFormat.formatFloatJSON(v) == json)
 }
+
+/// Lookups give the same answers before and after a map gets its first non-ASCII key, and for copies.
+@Test func valueMapLookupsWithAndWithoutASCIIKeys() {
+    let map = ValueMap([("b", .float(2)), ("a", .float(1)), ("a1", .float(3)), ("A", .float(4))])
+    func check(_ m: ValueMap) {
+        #expect(m["a"]?.deepEquals(.float(1)) == true)
+        #expect(m["b"]?.deepEquals(.float(2)) == true)
+        #expect(m["a1"]?.deepEquals(.float(3)) == true)
+        #expect(m["A"]?.deepEquals(.float(4)) == true)
+        #expect(m["c"] == nil)
+        #expect(m[""] == nil)
+        #expect(m["é"] == nil || m.contains("é"))
+    }
+    check(map)
+    check(map.copy())
+    map["é"] = .float(5)
+    check(map)
+    #expect(map["é"]?.deepEquals(.float(5)) == true)
+    // Swift string equality is canonical: the decomposed spelling finds the same entry, as it always did.
+    #expect(map["e\u{301}"]?.deepEquals(.float(5)) == true)
+    #expect(map.keys == ["A", "a", "a1", "b", "é"])
+    map.removeValue(forKey: "é")
+    check(map)
+    #expect(map.keys == ["A", "a", "a1", "b"])
+}
+
+/// Values to write with `toYaml`: every document the fixtures hold, each map and list inside them, and shapes
+/// chosen for the layout rules (nesting, empty collections, quoting, long lines).
+private let toYamlValues: [Value] = {
+    var values: [Value] = []
+    func collect(_ v: Value) {
+        values.append(v)
+        switch v {
+        case .map(let m): for (_, child) in m { collect(child) }
+        case .list(let l): for child in l { collect(child) }
+        default: break
+        }
+    }
+    for text in yamlTexts { if let v = try? HelmYAML.parseAny(text) { collect(v) } }
+    let long = String(repeating: "word ", count: 20)
+    let shapes: [Value] = [
+        .null, .bool(true), .float(1e6), .float(0.5), .float(-0.0), .float(123), .int(7, kind: .int64),
+        .string(""), .string("true"), .string("a: b"), .string("a:b"), .string("x #y"), .string("x#y"),
+        .string("-x"), .string("...x"), .string("quote\"back\\slash"), .string(long), .string("short words here"),
+        .string("ends:"), .string("1:20"), .string("0x1F"), .string("2001-12-14"), .string("a\tb"),
+        .list([]), .map(ValueMap()), .list([.list([.string("a"), .list([])]), .map(ValueMap())]),
+        .map(ValueMap([("k", .list([.map(ValueMap([("a", .float(1)), ("b", .list([.string("x")]))]))]))])),
+        .map(ValueMap([("key with spaces", .string(long)), (String(repeating: "k", count: 60), .string("v w"))])),
+        .map(ValueMap([("B", .float(1)), ("a10", .float(2)), ("a9", .float(3)), ("_x", .null), ("", .string(""))])),
+        .list([.map(ValueMap([("a", .map(ValueMap([("b", .list([.float(1), .float(2)]))])))]))]),
+        .string("a,b"), .string("x=y"), .string("a~b"), .string("f(x)"), .string("50%"), .string("u@h"),
+        .string("http://host:8080/path?q"), .string("a; b"), .string("trailing "), .string(" leading"),
+    ]
+    // Lines around libyaml's folding width, at several indentations.
+    for n in 70...84 {
+        let text = String(repeating: "ab ", count: n / 3) + String(repeating: "c", count: n % 3 + 1)
+        values.append(.map(ValueMap([("k", .string(text))])))
+        values.append(.list([.string(text), .string("\"" + text)]))
+        values.append(.map(ValueMap([("outer", .map(ValueMap([("inner", .list([.string(text)]))])))])))
+    }
+    values.append(contentsOf: shapes)
+    return values
+}()
+
+@Test func plainWriterMatchesEmitter() throws {
+    var written = 0
+    for value in toYamlValues {
+        guard let fast = PlainYAMLWriter.document(value, dropFinalNewline: false) else { continue }
+        written += 1
+        let emitted = try HelmYAML.emitted(value, dropFinalNewline: false)
+        #expect(fast == emitted, "\(emitted.debugDescription)")
+        #expect(PlainYAMLWriter.document(value, dropFinalNewline: true) == (try HelmYAML.emitted(value, dropFinalNewline: true)))
+    }
+    #expect(written > toYamlValues.count / 2)
+}
