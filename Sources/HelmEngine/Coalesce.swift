@@ -174,8 +174,12 @@ public enum Coalesce {
 
     /// The table at a dotted path (`a.b`), or nil when a step is missing or not a table. Helm: Values.Table.
     public static func table(_ values: ValueMap, path: String) -> ValueMap? {
+        table(values, components: path.split(separator: ".", omittingEmptySubsequences: false))
+    }
+
+    private static func table(_ values: ValueMap, components: some Sequence<Substring>) -> ValueMap? {
         var table = values
-        for name in path.split(separator: ".", omittingEmptySubsequences: false) {
+        for name in components {
             guard case .map(let next)? = table[String(name)] else { return nil }
             table = next
         }
@@ -185,10 +189,9 @@ public enum Coalesce {
     /// The non-table value at a dotted path, or nil when absent. Helm: Values.PathValue.
     public static func pathValue(_ values: ValueMap, path: String) -> Value? {
         guard !path.isEmpty else { return nil }
-        var parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let last = parts.removeLast()
-        let parent = parts.isEmpty ? values : table(values, path: parts.joined(separator: "."))
-        guard let value = parent?[last] else { return nil }
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard let last = parts.last, let parent = table(values, components: parts.dropLast()) else { return nil }
+        guard let value = parent[String(last)] else { return nil }
         if case .map = value { return nil }
         return value
     }

@@ -103,19 +103,20 @@ public struct Engine: Sendable {
     // Release and Capabilities and see `.Values.<name>` of their parent as `.Values`.
     private func collect(_ chart: Chart, parent: ValueMap, into templates: inout [String: Renderable]) -> ValueMap {
         let subcharts = ValueMap()
-        let next = ValueMap()
-        next["Chart"] = .map(chart.metadata.asTemplateMap(isRoot: chart.isRoot))
-        next["Files"] = .object(ChartFiles(chart.files, codecs: codecs))
-        next["Release"] = parent["Release"] ?? .null
-        next["Capabilities"] = parent["Capabilities"] ?? .null
-        next["Subcharts"] = .map(subcharts)
+        let values: Value
         if chart.isRoot {
-            next["Values"] = parent["Values"] ?? .map(ValueMap())
+            values = parent["Values"] ?? .map(ValueMap())
         } else if case .map(let parentValues)? = parent["Values"], case .map(let own)? = parentValues[chart.name] {
-            next["Values"] = .map(own)
+            values = .map(own)
         } else {
-            next["Values"] = .map(ValueMap())
+            values = .map(ValueMap())
         }
+        let next = ValueMap(
+            sortedKeys: ["Capabilities", "Chart", "Files", "Release", "Subcharts", "Values"],
+            values: [
+                parent["Capabilities"] ?? .null, .map(chart.metadata.asTemplateMap(isRoot: chart.isRoot)),
+                .object(ChartFiles(chart.files, codecs: codecs)), parent["Release"] ?? .null, .map(subcharts), values,
+            ])
         for child in chart.dependencies {
             subcharts[child.name] = .map(collect(child, parent: next, into: &templates))
         }
