@@ -117,6 +117,8 @@ final class Executor: FunctionContext {
 
     var currentTemplateName: String { tree.name }
 
+    var executionState: (any AnyObject & Sendable)? { options.state }
+
     func executeTemplate(named name: String, data: Value) throws -> String {
         guard let target = set.trees[name] else {
             throw TemplateError(

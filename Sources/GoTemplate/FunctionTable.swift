@@ -45,9 +45,14 @@ public protocol FunctionContext: AnyObject {
     /// Like `parseAndExecute(text:data:)` but parses the text as a template named `templateName` (Helm 4's `tpl`
     /// names it `gotpl`, which then appears in its error messages).
     func parseAndExecute(text: String, data: Value, templateName: String) throws -> String
+    /// The state the execution was started with (`ExecutionOptions.state`), shared by nested executions.
+    var executionState: (any AnyObject & Sendable)? { get }
 }
 
 extension FunctionContext {
+    /// Default for contexts without execution state.
+    public var executionState: (any AnyObject & Sendable)? { nil }
+
     /// Default for contexts that only support the current template's name.
     public func parseAndExecute(text: String, data: Value, templateName: String) throws -> String {
         try parseAndExecute(text: text, data: data)

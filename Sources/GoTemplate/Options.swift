@@ -12,9 +12,13 @@ public enum MissingKey: Sendable, Equatable {
 public struct ExecutionOptions: Sendable {
     /// What a missing map key yields.
     public var missingKey: MissingKey
+    /// State of one execution that functions reach through `FunctionContext.executionState` (Helm's `include`
+    /// keeps its nesting depths there), so that a function table can be built once and serve many executions.
+    public var state: (any AnyObject & Sendable)?
 
     /// Creates options.
-    public init(missingKey: MissingKey = .default) {
+    public init(missingKey: MissingKey = .default, state: (any AnyObject & Sendable)? = nil) {
         self.missingKey = missingKey
+        self.state = state
     }
 }

@@ -5,20 +5,26 @@ import Values
 /// Helm's render loop: every template of a chart and its subcharts in one template set, each non-partial
 /// template executed with its chart's scoped values. Helm: pkg/engine engine.go (Render, allTemplates, render).
 public struct Engine: Sendable {
-    /// The functions templates can call (Sprig plus Helm's encoders); include/tpl/required/fail are added per
-    /// render.
-    public var functions: FunctionTable
+    /// The functions templates can call (Sprig, say); Helm's encoders and include/tpl/required/fail are added.
+    public var functions: FunctionTable {
+        didSet { table = HelmFunctions.table(sprig: functions) }
+    }
     /// The readers and writers for `.Files.AsConfig` and friends.
     public var codecs: HelmCodecs
 
     /// Parsed template sets kept across renders, or nil to parse on every render as Helm does.
     public var cache: RenderCache?
 
+    /// `functions` with Helm's own added, built once: the per-render state of include/tpl travels in the
+    /// execution options.
+    private var table: FunctionTable
+
     /// Creates an engine over a base function table.
     public init(functions: FunctionTable, codecs: HelmCodecs = .standard, cache: RenderCache? = nil) {
         self.functions = functions
         self.codecs = codecs
         self.cache = cache
+        table = HelmFunctions.table(sprig: functions)
     }
 
     /// One template file to execute and the values it sees. Helm: renderable.
@@ -46,7 +52,6 @@ public struct Engine: Sendable {
             if da != db { return da > db }
             return b.utf8.lexicographicallyPrecedes(a.utf8)
         }
-        let table = PhaseTimer.measure("e.table") { HelmFunctions.table(sprig: functions) }
         // A parse depends only on the names and texts in this order (and the function names, fixed per engine).
         let key = cache.map { _ in
             RenderCache.TemplateSetKey(
@@ -74,7 +79,7 @@ public struct Engine: Sendable {
         }
 
         var rendered: [(path: String, content: String)] = []
-        let options = ExecutionOptions(missingKey: .zero)
+        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths())
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
             let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])

@@ -23,20 +23,25 @@ enum HelmFunctions {
         var tplDepth = 0
     }
 
-    /// The full function table for one render: Sprig, Helm's encoders, and the engine functions whose state is
-    /// this render's.
+    /// The full function table: Sprig, Helm's encoders and the engine functions. `include` and `tpl` keep their
+    /// per-render state in the execution's `IncludeDepths` (`ExecutionOptions.state`), so one table serves every
+    /// render.
     static func table(sprig: FunctionTable) -> FunctionTable {
         var table = sprig
         for f in encoders { table.register(f) }
-        let included = IncludeDepths()
-        table.register(include(included))
-        table.register(tpl(included))
+        table.register(include)
+        table.register(tpl)
         table.register(required)
         table.register(fail)
         // Helm: `helm template` has no cluster, so lookup returns an empty map.
         table.register(GoFunc("lookup", [.string, .string, .string, .string]) { _ in .map(ValueMap()) })
         table.register(GoFunc("getHostByName", [.string]) { _ in .string("") })
         return table
+    }
+
+    /// The render's include state; an execution started without one (not done by the engine) gets a fresh one.
+    private static func depths(_ context: any FunctionContext) -> IncludeDepths {
+        context.executionState as? IncludeDepths ?? IncludeDepths()
     }
 
     // Helm: funcs.go toYAML … fromJSONArray. `toYaml`/`toJson` swallow errors (Helm returns ""); the `must`
@@ -65,43 +70,41 @@ enum HelmFunctions {
     ]
 
     // Helm: engine.go includeFun.
-    private static func include(_ state: IncludeDepths) -> GoFunc {
-        GoFunc("include", [.string, .interface]) { args, context in
-            let name = args[0].stringValue ?? ""
-            if let depth = state.depths[name] {
-                if depth > includeLimit {
-                    throw FunctionError(
-                        "rendering template has a nested reference name: \(name): unable to execute template")
-                }
-                state.depths[name] = depth + 1
-            } else {
-                state.depths[name] = 1
+    private static let include = GoFunc("include", [.string, .interface]) { args, context in
+        let state = depths(context)
+        let name = args[0].stringValue ?? ""
+        if let depth = state.depths[name] {
+            if depth > includeLimit {
+                throw FunctionError(
+                    "rendering template has a nested reference name: \(name): unable to execute template")
             }
-            defer { state.depths[name, default: 1] -= 1 }
-            return .string(try context.executeTemplate(named: name, data: args[1]))
+            state.depths[name] = depth + 1
+        } else {
+            state.depths[name] = 1
         }
+        defer { state.depths[name, default: 1] -= 1 }
+        return .string(try context.executeTemplate(named: name, data: args[1]))
     }
 
     // Helm: engine.go tplFun — parse the text as `gotpl` in a copy of the set, run it, drop `<no value>`.
-    private static func tpl(_ state: IncludeDepths) -> GoFunc {
-        GoFunc("tpl", [.string, .interface]) { args, context in
-            let text = args[0].stringValue ?? ""
-            // Helm sets no limit and the Go runtime dies of a stack overflow; ffgen stops with an error instead.
-            if state.tplDepth >= includeLimit {
-                throw FunctionError("tpl calls nested more than \(includeLimit) deep (Helm crashes with a stack overflow)")
-            }
-            state.tplDepth += 1
-            defer { state.tplDepth -= 1 }
-            do {
-                let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
-                return .string(output.removingNoValue())
-            } catch let error as TemplateError {
-                let prefix =
-                    error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"
-                throw TemplateError(
-                    kind: .other, locationName: "", line: 0,
-                    message: "\(prefix) \(GoQuote.quote(text)): \(error.goDescription)", underlying: error)
-            }
+    private static let tpl = GoFunc("tpl", [.string, .interface]) { args, context in
+        let state = depths(context)
+        let text = args[0].stringValue ?? ""
+        // Helm sets no limit and the Go runtime dies of a stack overflow; ffgen stops with an error instead.
+        if state.tplDepth >= includeLimit {
+            throw FunctionError("tpl calls nested more than \(includeLimit) deep (Helm crashes with a stack overflow)")
+        }
+        state.tplDepth += 1
+        defer { state.tplDepth -= 1 }
+        do {
+            let output = try context.parseAndExecute(text: text, data: args[1], templateName: rootTemplateName)
+            return .string(output.removingNoValue())
+        } catch let error as TemplateError {
+            let prefix =
+                error.kind == .parse ? "cannot parse template" : "error during tpl function execution for"
+            throw TemplateError(
+                kind: .other, locationName: "", line: 0,
+                message: "\(prefix) \(GoQuote.quote(text)): \(error.goDescription)", underlying: error)
         }
     }
 

@@ -47,17 +47,27 @@ public struct RenderOptions: Sendable {
 /// Helm: cmd/template.go → action.Install (client-only dry run) → renderResources.
 public struct HelmRenderer: Sendable {
     /// The readers and writers of values and manifests.
-    public var codecs: HelmCodecs
+    public var codecs: HelmCodecs {
+        didSet { engine.codecs = codecs }
+    }
     /// The template functions (Sprig; Helm's own are added by the engine).
-    public var functions: FunctionTable
+    public var functions: FunctionTable {
+        didSet { engine.functions = functions }
+    }
     /// Parsed templates and schemas kept across renders (set by callers rendering the same charts many times),
     /// or nil to parse on every render as Helm does.
-    public var cache: RenderCache?
+    public var cache: RenderCache? {
+        didSet { engine.cache = cache }
+    }
+
+    /// The template engine, with its full function table built once for every render of this renderer.
+    private var engine: Engine
 
     /// A renderer with the standard codecs and Sprig.
     public init(codecs: HelmCodecs = .standard, functions: FunctionTable = SprigLibrary.functions()) {
         self.codecs = codecs
         self.functions = functions
+        engine = Engine(functions: functions, codecs: codecs)
     }
 
     /// Runs `body` on a render thread (a reused thread with a large stack). Renders started inside it run on
@@ -125,7 +135,7 @@ public struct HelmRenderer: Sendable {
         }
 
         var files = try PhaseTimer.measure("engine") {
-            try Engine(functions: functions, codecs: codecs, cache: cache).render(chart: chart, top: top)
+            try engine.render(chart: chart, top: top)
         }
         // Helm prints only the root chart's notes, and drops every file named like NOTES.txt from the manifest.
         let notes = files.first { $0.path == chart.name + "/templates/NOTES.txt" }?.content ?? ""
