@@ -181,8 +181,9 @@ struct HelmIgnoreRules {
     }
 
     /// The cheapest way to match `rule` that decides as the general matcher does.
+    private static let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
+
     private static func form(of rule: [Unicode.Scalar]) -> Pattern.Form {
-        let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
         let utf8 = { (scalars: ArraySlice<Unicode.Scalar>) in Array(String(String.UnicodeScalarView(scalars)).utf8) }
         guard let first = rule.firstIndex(where: wildcards.contains) else { return .literal(utf8(rule[...])) }
         if first == 0, rule[0] == "*", rule.count > 1,
