@@ -92,8 +92,9 @@ public enum GoFormat {
         return s
     }
 
-    /// How `encoding/json` writes a float64: `'f'` form unless the exponent is below -6 or at least 21,
-    /// then `'e'` form with a two-digit exponent trimmed to Go's `e-07` → `e-07` style.
+    /// The `strconv` step of how `encoding/json` writes a float64: `'f'` form unless the exponent is below -6 or at
+    /// least 21, then `'e'` form with strconv's two-digit exponent (`1e-07`). `GoJSON.formatFloat` adds
+    /// encoding/json's clean-up (`1e-7`, the sign of negative zero); use that one for JSON text.
     public static func formatFloatJSON(_ v: Double) -> String {
         if let whole = wholeNumberText(v, below: 1e15) { return whole }
         let (digits, point) = shortestDigits(v)
