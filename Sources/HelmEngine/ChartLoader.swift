@@ -129,7 +129,7 @@ public struct ChartLoader: Sendable {
                 continue
             }
             if rules.ignores(relativeName, isDirectory: false) { continue }
-            guard var bytes = FileSystem.contents(childPath) else {
+            guard var bytes = FileSystem.contents(childPath, regularFile: kind == false) else {
                 throw HelmError.chartLoad("error reading \(relativeName)")
             }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
@@ -296,15 +296,23 @@ enum FileSystem {
     }
 
     /// The whole content of a regular file, or nil when it cannot be read.
-    static func contents(_ path: String) -> [UInt8]? {
+    /// `regularFile` says the directory listing already named it a regular file, which spares the `fstat`.
+    static func contents(_ path: String, regularFile: Bool = false) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        // A regular file's size is known, so a read that comes back short has reached its end.
-        let regular = expected > 0 && (info.st_mode & S_IFMT) == S_IFREG
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        // A read of a regular file that comes back short has reached its end.
+        let regular: Bool
+        var bytes: [UInt8]
+        if regularFile {
+            regular = true
+            bytes = [UInt8](repeating: 0, count: 8192)
+        } else {
+            var info = stat()
+            let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+            regular = expected > 0 && (info.st_mode & S_IFMT) == S_IFREG
+            bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        }
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
