@@ -79,7 +79,8 @@ public struct Engine: Sendable {
         }
 
         var rendered: [(path: String, content: String)] = []
-        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths())
+        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths(),
+                                       namedMapMethods: [HelmValuesMethods.typeName: HelmValuesMethods()])
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
             let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
