@@ -28,8 +28,13 @@ struct RValue {
         return RValue(value: value, boxed: false)
     }
 
-    /// The value a Go `interface{}` parameter receives (`nil` for no value).
-    var asInterface: Value { value ?? .null }
+    /// The value a Go `interface{}` parameter receives (`nil` for no value). An addressable struct is copied
+    /// into the interface, so methods with pointer receivers (`String()`) no longer apply.
+    var asInterface: Value {
+        guard let v = value else { return .null }
+        if case .object(let o) = v, let copy = o.interfaceCopy { return .object(copy) }
+        return v
+    }
 
     /// Go's name of the (static) type, as `reflect.Value.Type()` prints it.
     var typeName: String {
