@@ -516,7 +516,7 @@ final class Executor: FunctionContext {
                 return RValue(value: field, boxed: false)
             }
         case .map(let m):
-            if let type = m.namedType, let methods = options.namedMapMethods[type],
+            if let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
                let signature = methods.methodSignature(fieldName) {
                 return try evalMapMethodCall(dot, m, methods, signature, fieldName, node, args, final)
             }
