@@ -8,7 +8,8 @@ import Values
 /// local definitions, properties, patternProperties, additionalProperties, required, min/maxProperties,
 /// items/prefixItems, min/maxItems, uniqueItems, min/maxLength, pattern, minimum/maximum/exclusive*, multipleOf,
 /// not/allOf/anyOf/oneOf, if/then/else) and its error tree text (`- at '/a': got number, want string`).
-/// Not covered: remote `$ref`s, `format`, `contains`, `unevaluated*`, `$dynamicRef`.
+/// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`.
+/// Not covered: remote `$ref`s, the other formats, `contains`, `unevaluated*`, `$dynamicRef`.
 public enum SchemaValidator {
     /// One failure: where in the values, what, and nested causes (for allOf/anyOf/oneOf and groups).
     struct Failure {
@@ -146,7 +147,7 @@ public enum SchemaValidator {
 
     private struct Context {
         let root: Value
-        /// Drafts before 2019-09 ignore the siblings of `$ref`.
+        /// Drafts before 2019-09 ignore the siblings of `$ref`, and assert `format`.
         var legacyRef = false
         /// Resolved `$ref`s of this validation (a definition is usually referenced by many values).
         private let references = ReferenceTable()
@@ -320,6 +321,9 @@ public enum SchemaValidator {
             if case .string(let pattern)? = s[.pattern], !Self.matches(pattern, string) {
                 fail("\(quote(string)) does not match pattern \(quote(pattern))")
             }
+            if legacyRef, case .string(let format)? = s[.format], let problem = SchemaFormats.check(format, string) {
+                fail("\(quote(string)) is not valid \(format): \(problem)")
+            }
         }
 
         private func validateNumber(_ s: SchemaObject, _ n: Double, _ path: [String], _ errors: inout [Failure]) {
@@ -447,7 +451,7 @@ private struct SchemaObject {
     /// The keywords the validator reads.
     enum Keyword: Int, CaseIterable {
         case ref, additionalProperties, allOf, anyOf, const, elseBranch, enumeration, exclusiveMaximum
-        case exclusiveMinimum, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
+        case exclusiveMinimum, format, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
         case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems, properties
         case required, thenBranch, type, uniqueItems
 
@@ -457,7 +461,7 @@ private struct SchemaObject {
         /// The spellings, in the order of the cases.
         static let names = [
             "$ref", "additionalProperties", "allOf", "anyOf", "const", "else", "enum", "exclusiveMaximum",
-            "exclusiveMinimum", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
+            "exclusiveMinimum", "format", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
             "minLength", "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
             "prefixItems", "properties", "required", "then", "type", "uniqueItems",
         ]
