@@ -1,4 +1,5 @@
 import GoTemplate
+import Sprig
 
 /// The `format` checks of santhosh-tekuri/jsonschema v6 (format.go) that values.schema.json files use most, with
 /// its messages: `'x' is not valid email: missing @`.
@@ -12,6 +13,9 @@ enum SchemaFormats {
         case "uuid": return uuid(value)
         case "uri", "iri": return uri(value)
         case "uri-reference", "iri-reference": return value.contains("\\") ? "contains \\" : nil
+        case "date": return GoTimeParse.error(layout: "2006-01-02", value)
+        case "time": return time(value)
+        case "date-time": return dateTime(value)
         default: return nil
         }
     }
@@ -115,5 +119,72 @@ enum SchemaFormats {
             return "relative url"
         }
         return "relative url"
+    }
+
+    static func dateTime(_ value: String) -> String? {
+        let bytes = Array(value.utf8)
+        if bytes.count < 20 { return "less than 20 characters long" }
+        if bytes[10] != UInt8(ascii: "t") && bytes[10] != UInt8(ascii: "T") { return "11th character must be t or T" }
+        if let problem = GoTimeParse.error(layout: "2006-01-02", String(decoding: bytes[..<10], as: UTF8.self)) {
+            return "invalid date element: \(problem)"
+        }
+        if let problem = time(String(decoding: bytes[11...], as: UTF8.self)) { return "invalid time element: \(problem)" }
+        return nil
+    }
+
+    /// RFC 3339 `full-time` (jsonschema validateTime), byte by byte as Go indexes the string.
+    static func time(_ value: String) -> String? {
+        var str = Array(value.utf8)
+        if str.count < 9 { return "less than 9 characters long" }
+        if str[2] != UInt8(ascii: ":") || str[5] != UInt8(ascii: ":") { return "missing colon in correct place" }
+        var hms: [Int] = []
+        for token in str[..<8].split(separator: UInt8(ascii: ":"), maxSplits: 2, omittingEmptySubsequences: false) {
+            guard let i = atoi(token) else { return "invalid hour/min/sec" }
+            if i < 0 { return "non-positive hour/min/sec" }
+            hms.append(i)
+        }
+        if hms.count != 3 { return "missing hour/min/sec" }
+        var (h, m) = (hms[0], hms[1])
+        let s = hms[2]
+        if h > 23 || m > 59 || s > 60 { return "hour/min/sec out of range" }
+        str.removeFirst(8)
+        if str.first == UInt8(ascii: ".") {
+            let rem = str.dropFirst()
+            let digits = rem.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            if digits == 0 { return "no digits in second fraction" }
+            str = Array(rem.dropFirst(digits))
+        }
+        if str != [UInt8(ascii: "z")] && str != [UInt8(ascii: "Z")] {
+            if str.count != 6 { return "offset must be 6 characters long" }
+            let sign: Int
+            switch str[0] {
+            case UInt8(ascii: "+"): sign = -1
+            case UInt8(ascii: "-"): sign = 1
+            default: return "offset must begin with plus/minus"
+            }
+            str.removeFirst()
+            if str[2] != UInt8(ascii: ":") { return "missing colon in offset in correct place" }
+            var zhm: [Int] = []
+            for token in str.split(separator: UInt8(ascii: ":"), maxSplits: 1, omittingEmptySubsequences: false) {
+                guard let i = atoi(token) else { return "invalid hour/min in offset" }
+                if i < 0 { return "non-positive hour/min in offset" }
+                zhm.append(i)
+            }
+            let (zh, zm) = (zhm[0], zhm[1])
+            if zh > 23 || zm > 59 { return "hour/min in offset out of range" }
+            var hm = (h * 60 + m) + sign * (zh * 60 + zm)
+            if hm < 0 { hm += 24 * 60 }
+            (h, m) = (hm / 60, hm % 60)
+        }
+        if s >= 60 && (h != 23 || m != 59) { return "invalid leap second" }
+        return nil
+    }
+
+    /// strconv.Atoi of a short token: an optional sign and decimal digits.
+    private static func atoi(_ token: ArraySlice<UInt8>) -> Int? {
+        var digits = token
+        if digits.first == UInt8(ascii: "+") || digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(String(decoding: token, as: UTF8.self))
     }
 }
