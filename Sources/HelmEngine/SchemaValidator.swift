@@ -8,7 +8,8 @@ import Values
 /// local definitions, properties, patternProperties, additionalProperties, required, min/maxProperties,
 /// items/prefixItems, min/maxItems, uniqueItems, min/maxLength, pattern, minimum/maximum/exclusive*, multipleOf,
 /// not/allOf/anyOf/oneOf, if/then/else) and its error tree text (`- at '/a': got number, want string`).
-/// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`.
+/// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`
+/// (email, hostname, ipv4, uuid, uri, uri-reference, date, time, date-time).
 /// Not covered: remote `$ref`s, the other formats, `contains`, `unevaluated*`, `$dynamicRef`.
 public enum SchemaValidator {
     /// One failure: where in the values, what, and nested causes (for allOf/anyOf/oneOf and groups).

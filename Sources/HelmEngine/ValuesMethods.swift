@@ -17,7 +17,10 @@ struct HelmValuesMethods: NamedMapMethods {
     func callMethod(_ name: String, on map: ValueMap, _ arguments: [Value]) throws -> Value {
         switch name {
         case "AsMap":
-            // The same map as a plain map[string]interface{}: a copy of the entries without the type name.
+            // The same map as a plain map[string]interface{}. A subchart's values map is already plain and is
+            // returned itself; the root's carries the type name, so it is given as a copy of its entries (a
+            // `set` on that copy's top level is not seen in .Values, unlike Helm).
+            if map.namedType == nil && !map.isEmpty { return .map(map) }
             return .map(ValueMap(map.keys.indices.lazy.map { (map.keys[$0], map.values[$0]) }))
         case "YAML":
             return .string(HelmYAML.toYaml(.map(map)) + "\n")
