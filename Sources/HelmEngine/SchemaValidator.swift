@@ -332,10 +332,16 @@ public enum SchemaValidator {
                 errors.append(
                     Failure(instancePath: path, message: "\(keyword): got \(localizedNumber(n)), want \(localizedNumber(want))"))
             }
-            if let v = Self.number(s[.minimum]), n < v { fail("minimum", v) }
-            if let v = Self.number(s[.maximum]), n > v { fail("maximum", v) }
-            if let v = Self.number(s[.exclusiveMinimum]), n <= v { fail("exclusiveMinimum", v) }
-            if let v = Self.number(s[.exclusiveMaximum]), n >= v { fail("exclusiveMaximum", v) }
+            // Draft-04's boolean exclusiveMinimum/exclusiveMaximum make minimum/maximum exclusive (jsonschema does
+            // this for every draft).
+            var minimum = Self.number(s[.minimum]), maximum = Self.number(s[.maximum])
+            var exclusiveMinimum = Self.number(s[.exclusiveMinimum]), exclusiveMaximum = Self.number(s[.exclusiveMaximum])
+            if case .bool(true)? = s[.exclusiveMinimum] { (exclusiveMinimum, minimum) = (minimum, nil) }
+            if case .bool(true)? = s[.exclusiveMaximum] { (exclusiveMaximum, maximum) = (maximum, nil) }
+            if let v = minimum, n < v { fail("minimum", v) }
+            if let v = maximum, n > v { fail("maximum", v) }
+            if let v = exclusiveMinimum, n <= v { fail("exclusiveMinimum", v) }
+            if let v = exclusiveMaximum, n >= v { fail("exclusiveMaximum", v) }
             if let v = Self.number(s[.multipleOf]), v != 0, (n / v).rounded() != n / v { fail("multipleOf", v) }
         }
 
