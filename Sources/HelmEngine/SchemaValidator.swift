@@ -10,6 +10,7 @@ import Values
 /// not/allOf/anyOf/oneOf, if/then/else) and its error tree text (`- at '/a': got number, want string`).
 /// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`
 /// (email, hostname, ipv4, uuid, uri, uri-reference, date, time, date-time).
+/// dependencies (every draft) and dependentRequired/dependentSchemas (2019-09 and later) are checked too.
 /// Not covered: remote `$ref`s, the other formats, `contains`, `unevaluated*`, `$dynamicRef`.
 public enum SchemaValidator {
     /// One failure: where in the values, what, and nested causes (for allOf/anyOf/oneOf and groups).
@@ -248,6 +249,22 @@ public enum SchemaValidator {
                     fail("missing properties " + missing.map(quote).joined(separator: ", "))
                 }
             }
+            // dependencies (every draft: lists of names or schemas), then dependentRequired and dependentSchemas
+            // (2019-09 and later).
+            var dependencies = [s[.dependencies]?.mapValue]
+            if !legacyRef { dependencies += [s[.dependentRequired]?.mapValue, s[.dependentSchemas]?.mapValue] }
+            for case let set? in dependencies {
+                for (name, dependency) in set where object.contains(name) {
+                    if case .list(let names) = dependency {
+                        let missing = names.compactMap(\.stringValue).filter { !object.contains($0) }
+                        if !missing.isEmpty {
+                            fail("properties \(missing.map(quote).joined(separator: ", ")) required, if \(quote(name)) exists")
+                        }
+                    } else if let f = validate(schema: dependency, instance: .map(object), path: path) {
+                        errors.append(f)
+                    }
+                }
+            }
             let properties = s[.properties]?.mapValue
             let patterns = s[.patternProperties]?.mapValue
             var additional: [String] = []
@@ -457,7 +474,8 @@ public enum SchemaValidator {
 private struct SchemaObject {
     /// The keywords the validator reads.
     enum Keyword: Int, CaseIterable {
-        case ref, additionalProperties, allOf, anyOf, const, elseBranch, enumeration, exclusiveMaximum
+        case ref, additionalProperties, allOf, anyOf, const, dependencies, dependentRequired, dependentSchemas
+        case elseBranch, enumeration, exclusiveMaximum
         case exclusiveMinimum, format, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
         case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems, properties
         case required, thenBranch, type, uniqueItems
@@ -467,7 +485,8 @@ private struct SchemaObject {
 
         /// The spellings, in the order of the cases.
         static let names = [
-            "$ref", "additionalProperties", "allOf", "anyOf", "const", "else", "enum", "exclusiveMaximum",
+            "$ref", "additionalProperties", "allOf", "anyOf", "const", "dependencies", "dependentRequired",
+            "dependentSchemas", "else", "enum", "exclusiveMaximum",
             "exclusiveMinimum", "format", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
             "minLength", "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
             "prefixItems", "properties", "required", "then", "type", "uniqueItems",
