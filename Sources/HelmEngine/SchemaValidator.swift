@@ -11,7 +11,8 @@ import Values
 /// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`
 /// (email, hostname, ipv4, uuid, uri, uri-reference, date, time, date-time).
 /// dependencies (every draft) and dependentRequired/dependentSchemas (2019-09 and later) are checked too.
-/// Not covered: remote `$ref`s, the other formats, `contains`, `unevaluated*`, `$dynamicRef`.
+/// propertyNames and contains (min/maxContains from 2019-09) are checked.
+/// Not covered: remote `$ref`s, the other formats, `unevaluated*`, `$dynamicRef`.
 public enum SchemaValidator {
     /// One failure: where in the values, what, and nested causes (for allOf/anyOf/oneOf and groups).
     struct Failure {
@@ -265,6 +266,14 @@ public enum SchemaValidator {
                     }
                 }
             }
+            if let names = s[.propertyNames] {
+                for name in object.keys {
+                    guard let f = validate(schema: names, instance: .string(name), path: []) else { continue }
+                    errors.append(
+                        Failure(instancePath: [], message: "invalid propertyName \(quote(name))",
+                                causes: f.kind == .group ? f.causes : [f]))
+                }
+            }
             let properties = s[.properties]?.mapValue
             let patterns = s[.patternProperties]?.mapValue
             var additional: [String] = []
@@ -297,6 +306,35 @@ public enum SchemaValidator {
             }
             if let max = Self.number(s[.maxItems]), Double(array.count) > max {
                 fail("maxItems: got \(localizedNumber(Double(array.count))), want \(localizedNumber(max))")
+            }
+            if let contains = s[.contains] {
+                var itemFailures: [Failure] = []
+                var matched: [Int] = []
+                for i in array.indices {
+                    if let f = validate(schema: contains, instance: array[i], path: path + [String(i)]) {
+                        itemFailures.append(f)
+                    } else {
+                        matched.append(i)
+                    }
+                }
+                let at = matched.map(String.init).joined(separator: " ")
+                let minContains = legacyRef ? nil : Self.number(s[.minContains])
+                let maxContains = legacyRef ? nil : Self.number(s[.maxContains])
+                if let min = minContains {
+                    if Double(matched.count) < min {
+                        let want = Int(min)
+                        let message = matched.isEmpty
+                            ? "min \(want) items required to match contains schema, but none matched"
+                            : "min \(want) items required to match contains schema, but matched \(matched.count) items at \(at)"
+                        errors.append(Failure(instancePath: path, message: message, causes: itemFailures))
+                    }
+                } else if matched.isEmpty {
+                    errors.append(
+                        Failure(instancePath: path, message: "no items match contains schema", causes: itemFailures))
+                }
+                if let max = maxContains, Double(matched.count) > max {
+                    fail("max \(Int(max)) items required to match contains schema, but matched \(matched.count) items at \(at)")
+                }
             }
             if case .bool(true)? = s[.uniqueItems] {
                 outer: for i in array.indices {
@@ -474,10 +512,11 @@ public enum SchemaValidator {
 private struct SchemaObject {
     /// The keywords the validator reads.
     enum Keyword: Int, CaseIterable {
-        case ref, additionalProperties, allOf, anyOf, const, dependencies, dependentRequired, dependentSchemas
-        case elseBranch, enumeration, exclusiveMaximum
-        case exclusiveMinimum, format, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
-        case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems, properties
+        case ref, additionalProperties, allOf, anyOf, const, contains, dependencies, dependentRequired
+        case dependentSchemas, elseBranch, enumeration, exclusiveMaximum, exclusiveMinimum, format, condition, items
+        case maxItems, maxLength, maxProperties, maximum, minItems, minLength, maxContains, minContains
+        case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems
+        case propertyNames, properties
         case required, thenBranch, type, uniqueItems
 
         /// The keyword's spelling in a schema.
@@ -485,11 +524,11 @@ private struct SchemaObject {
 
         /// The spellings, in the order of the cases.
         static let names = [
-            "$ref", "additionalProperties", "allOf", "anyOf", "const", "dependencies", "dependentRequired",
-            "dependentSchemas", "else", "enum", "exclusiveMaximum",
-            "exclusiveMinimum", "format", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
-            "minLength", "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
-            "prefixItems", "properties", "required", "then", "type", "uniqueItems",
+            "$ref", "additionalProperties", "allOf", "anyOf", "const", "contains", "dependencies", "dependentRequired",
+            "dependentSchemas", "else", "enum", "exclusiveMaximum", "exclusiveMinimum", "format", "if", "items",
+            "maxItems", "maxLength", "maxProperties", "maximum", "minItems", "minLength", "maxContains", "minContains",
+            "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties", "prefixItems",
+            "propertyNames", "properties", "required", "then", "type", "uniqueItems",
         ]
     }
 
