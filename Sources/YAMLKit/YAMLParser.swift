@@ -56,10 +56,45 @@ public final class YAMLParser {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) != 0 else { throw currentError() }
         defer { yaml_event_delete(&event) }
+        if let offset = slashEscapeOffset(event) {
+            var error = YAMLError(
+                kind: .scanner, problem: "found unknown escape character", location: index.location(offset: offset),
+                context: "while parsing a quoted scalar", contextLocation: location(event.start_mark))
+            error.reportsLine = true
+            throw error
+        }
         let marked = YAMLMarkedEvent(
             event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
         if case .streamEnd = marked.event { finished = true }
         return marked
+    }
+
+    /// Whether the input holds the bytes `\/` at all; only then are double-quoted scalars searched for the escape.
+    private lazy var mayHaveSlashEscape: Bool = {
+        guard count > 1 else { return false }
+        for i in 0..<(count - 1) where buffer[i] == UInt8(ascii: "\\") && buffer[i + 1] == UInt8(ascii: "/") {
+            return true
+        }
+        return false
+    }()
+
+    /// The byte offset of a `\/` escape in a double-quoted scalar event. libyaml accepts it (YAML 1.2); go-yaml v2,
+    /// which Helm reads YAML with, fails with `found unknown escape character`.
+    func slashEscapeOffset(_ event: yaml_event_t) -> Int? {
+        guard event.type == YAML_SCALAR_EVENT, event.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+            mayHaveSlashEscape
+        else { return nil }
+        var i = location(event.start_mark).offset + 1  // after the opening quote
+        let end = min(location(event.end_mark).offset, count)
+        while i < end - 1 {
+            if buffer[i] == UInt8(ascii: "\\") {
+                if buffer[i + 1] == UInt8(ascii: "/") { return i }
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        return nil
     }
 
     /// Deletes the event held for the last `nextRawEvent` result, if any.
