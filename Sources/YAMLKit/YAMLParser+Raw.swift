@@ -61,8 +61,8 @@ extension YAMLParser {
             return nil
         }
         holdsRawEvent = true
-        if slashEscapeOffset(rawEvent) != nil {
-            // An escape go-yaml rejects: the caller parses again with `nextEvent` for the error.
+        if goYAMLProblem(rawEvent) != nil {
+            // Text go-yaml rejects: the caller parses again with `nextEvent` for the error.
             finished = true
             return nil
         }

@@ -56,13 +56,7 @@ public final class YAMLParser {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) != 0 else { throw currentError() }
         defer { yaml_event_delete(&event) }
-        if let offset = slashEscapeOffset(event) {
-            var error = YAMLError(
-                kind: .scanner, problem: "found unknown escape character", location: index.location(offset: offset),
-                context: "while parsing a quoted scalar", contextLocation: location(event.start_mark))
-            error.reportsLine = true
-            throw error
-        }
+        if let error = goYAMLProblem(event) { throw error }
         let marked = YAMLMarkedEvent(
             event: convert(event), start: location(event.start_mark), end: location(event.end_mark))
         if case .streamEnd = marked.event { finished = true }
@@ -94,6 +88,59 @@ public final class YAMLParser {
                 i += 1
             }
         }
+        return nil
+    }
+
+    /// The open flow collections (`true` for a sequence), innermost last, with their start marks.
+    @exclusivity(unchecked) private var flowCollections: [(isSequence: Bool, start: yaml_mark_t)] = []
+
+    /// What go-yaml v2 (the YAML reader Helm uses, a port of an older libyaml) rejects in an event this libyaml
+    /// accepts: a `\/` escape, or a `?` inside a plain scalar in a flow collection (go-yaml ends the scalar there
+    /// and reads a key indicator). Also keeps track of the open flow collections.
+    func goYAMLProblem(_ event: yaml_event_t) -> YAMLError? {
+        switch event.type {
+        case YAML_SEQUENCE_START_EVENT where event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE:
+            flowCollections.append((true, event.start_mark))
+        case YAML_MAPPING_START_EVENT where event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE:
+            flowCollections.append((false, event.start_mark))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            if !flowCollections.isEmpty { flowCollections.removeLast() }
+        case YAML_SCALAR_EVENT:
+            if let offset = slashEscapeOffset(event) {
+                var error = YAMLError(
+                    kind: .scanner, problem: "found unknown escape character", location: index.location(offset: offset),
+                    context: "while parsing a quoted scalar", contextLocation: location(event.start_mark))
+                error.reportsLine = true
+                return error
+            }
+            if let flow = flowCollections.last, event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                let offset = questionMarkOffset(event)
+            {
+                var error = YAMLError(
+                    kind: .parser,
+                    problem: flow.isSequence ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'",
+                    location: index.location(offset: offset),
+                    context: flow.isSequence ? "while parsing a flow sequence" : "while parsing a flow mapping",
+                    contextLocation: location(flow.start))
+                error.reportsLine = true
+                return error
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Whether the input holds a `?` at all; only then are plain flow scalars searched for one.
+    private lazy var mayHaveQuestionMark: Bool = buffer[0..<count].contains(UInt8(ascii: "?"))
+
+    /// The byte offset of a `?` after the first character of a plain scalar event.
+    private func questionMarkOffset(_ event: yaml_event_t) -> Int? {
+        guard mayHaveQuestionMark else { return nil }
+        let start = location(event.start_mark).offset
+        let end = min(location(event.end_mark).offset, count)
+        guard start + 1 < end else { return nil }
+        for i in (start + 1)..<end where buffer[i] == UInt8(ascii: "?") { return i }
         return nil
     }
 
