@@ -99,6 +99,10 @@ public final class YAMLParser {
     /// and reads a key indicator). Also keeps track of the open flow collections.
     func goYAMLProblem(_ event: yaml_event_t) -> YAMLError? {
         switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            if let version = event.data.document_start.version_directive, version.pointee.minor != 1 {
+                return incompatibleDocument(at: location(event.start_mark))
+            }
         case YAML_SEQUENCE_START_EVENT where event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE:
             flowCollections.append((true, event.start_mark))
         case YAML_MAPPING_START_EVENT where event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE:
@@ -134,6 +138,30 @@ public final class YAMLParser {
     /// Whether the input holds a `?` at all; only then are plain flow scalars searched for one.
     private lazy var mayHaveQuestionMark: Bool = buffer[0..<count].contains(UInt8(ascii: "?"))
 
+    /// go-yaml v2 accepts only `%YAML 1.1`; libyaml also takes 1.2.
+    private func incompatibleDocument(at where_: SourceLocation) -> YAMLError {
+        var error = YAMLError(kind: .parser, problem: "found incompatible YAML document", location: where_)
+        error.reportsLine = true
+        return error
+    }
+
+    /// A `%YAML 1.2` directive line before `offset`, which go-yaml v2 rejects before it reports anything later.
+    private func yaml12Directive(before offset: Int) -> SourceLocation? {
+        let directive = Array("%YAML".utf8)
+        var lineStart = 0
+        while lineStart < min(offset, count) {
+            var end = lineStart
+            while end < count && buffer[end] != 0x0A { end += 1 }
+            if end - lineStart > directive.count && Array(buffer[lineStart..<(lineStart + directive.count)]) == directive {
+                let rest = String(decoding: buffer[(lineStart + directive.count)..<end], as: UTF8.self)
+                let version = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).first
+                if version == "1.2" { return index.location(offset: lineStart) }
+            }
+            lineStart = end + 1
+        }
+        return nil
+    }
+
     /// The byte offset of a `?` after the first character of a plain scalar event.
     private func questionMarkOffset(_ event: yaml_event_t) -> Int? {
         guard mayHaveQuestionMark else { return nil }
@@ -164,6 +192,9 @@ public final class YAMLParser {
         // Reader errors carry a byte offset, not a mark; go-yaml prints no line for them.
         let where_ =
             kind == .reader ? index.location(offset: Int(parser.problem_offset)) : location(parser.problem_mark)
+        if kind == .parser, let directive = yaml12Directive(before: where_.offset) {
+            return incompatibleDocument(at: directive)
+        }
         var error = YAMLError(
             kind: kind, problem: problem, location: where_, context: context,
             contextLocation: context == nil ? nil : location(parser.context_mark))
