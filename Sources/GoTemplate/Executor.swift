@@ -28,8 +28,13 @@ struct RValue {
         return RValue(value: value, boxed: false)
     }
 
-    /// The value a Go `interface{}` parameter receives (`nil` for no value).
-    var asInterface: Value { value ?? .null }
+    /// The value a Go `interface{}` parameter receives (`nil` for no value). An addressable struct is copied
+    /// into the interface, so methods with pointer receivers (`String()`) no longer apply.
+    var asInterface: Value {
+        guard let v = value else { return .null }
+        if case .object(let o) = v, let copy = o.interfaceCopy { return .object(copy) }
+        return v
+    }
 
     /// Go's name of the (static) type, as `reflect.Value.Type()` prints it.
     var typeName: String {
@@ -511,6 +516,10 @@ final class Executor: FunctionContext {
                 return RValue(value: field, boxed: false)
             }
         case .map(let m):
+            if let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
+               let signature = methods.methodSignature(fieldName) {
+                return try evalMapMethodCall(dot, m, methods, signature, fieldName, node, args, final)
+            }
             if hasArgs { throw errorf("\(fieldName) is not a method but has arguments") }
             if let v = m[fieldName] { return RValue(value: v, boxed: true) }
             switch options.missingKey {
@@ -530,17 +539,36 @@ final class Executor: FunctionContext {
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var argv: [Value] = []
         if let signature = (object as? any TemplateMethodSignatures)?.methodSignature(name) {
-            let operands = args.isEmpty ? [node] : args
-            try checkArity(name: name, parameters: signature.parameters.count, variadic: signature.variadic != nil,
-                           args: operands, final: final)
-            argv = try evalArguments(dot, parameters: signature.parameters, variadic: signature.variadic,
-                                     args: operands, final: final).map(\.asInterface)
+            argv = try evalMethodArguments(dot, signature, name, node, args, final)
         } else {
             for a in args.dropFirst() { argv.append(try evalArg(dot, .interface, a).asInterface) }
             if let f = final { argv.append(f.asInterface) }
         }
+        return try callMethod(name, node) { try object.callMethod(name, argv) }
+    }
+
+    /// A method of a named map type (Helm's `common.Values`).
+    func evalMapMethodCall(_ dot: RValue, _ map: ValueMap, _ methods: any NamedMapMethods,
+                           _ signature: (parameters: [GoType], variadic: GoType?), _ name: String, _ node: Operand,
+                           _ args: [Operand], _ final: RValue?) throws -> RValue {
+        let argv = try evalMethodArguments(dot, signature, name, node, args, final)
+        return try callMethod(name, node) { try methods.callMethod(name, on: map, argv) }
+    }
+
+    /// A method's arguments, checked against its signature and converted to its parameter types.
+    func evalMethodArguments(_ dot: RValue, _ signature: (parameters: [GoType], variadic: GoType?), _ name: String,
+                             _ node: Operand, _ args: [Operand], _ final: RValue?) throws -> [Value] {
+        let operands = args.isEmpty ? [node] : args
+        try checkArity(name: name, parameters: signature.parameters.count, variadic: signature.variadic != nil,
+                       args: operands, final: final)
+        return try evalArguments(dot, parameters: signature.parameters, variadic: signature.variadic,
+                                 args: operands, final: final).map(\.asInterface)
+    }
+
+    /// Runs a method; its error is reported as Go reports a method's error: `error calling NAME: …`.
+    func callMethod(_ name: String, _ node: Operand, _ body: () throws -> Value) throws -> RValue {
         do {
-            return RValue(value: try object.callMethod(name, argv), boxed: false)
+            return RValue(value: try body(), boxed: false)
         } catch let e as TemplateError {
             at(.operand(node))
             throw errorf("error calling \(name): \(e.goDescription)", underlying: e)

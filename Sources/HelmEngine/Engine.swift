@@ -79,7 +79,8 @@ public struct Engine: Sendable {
         }
 
         var rendered: [(path: String, content: String)] = []
-        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths())
+        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths(),
+                                       namedMapMethods: [HelmValuesMethods.typeName: HelmValuesMethods()])
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
             let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
@@ -112,9 +113,12 @@ public struct Engine: Sendable {
         if chart.isRoot {
             values = parent["Values"] ?? .map(ValueMap())
         } else if case .map(let parentValues)? = parent["Values"], case .map(let own)? = parentValues[chart.name] {
+            own.methodSetName = HelmValuesMethods.typeName  // Helm: vals.Table("Values.<name>"), a common.Values
             values = .map(own)
         } else {
-            values = .map(ValueMap())
+            let empty = ValueMap()
+            empty.namedType = HelmValuesMethods.typeName  // Helm: make(common.Values)
+            values = .map(empty)
         }
         let next = ValueMap(
             sortedKeys: ["Capabilities", "Chart", "Files", "Release", "Subcharts", "Values"],

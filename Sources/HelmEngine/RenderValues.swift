@@ -174,6 +174,10 @@ public final class KubeVersion: TemplateObject, TemplateMethodSignatures, @unche
     /// `%v` of the struct value when nested in `.Capabilities` (unexported field included).
     var structString: String { "{\(version) \(normalizedVersion) \(major) \(minor)}" }
 
+    /// `.Capabilities.KubeVersion` passed to a function (`quote`, `print`, `include`) is a copy of the struct,
+    /// whose `String()` (a pointer method) no longer applies: it prints as `{v1.36.0 v1.36.0 1 36}`.
+    public var interfaceCopy: (any TemplateObject)? { KubeVersionCopy(self) }
+
     /// encoding/json form (exported fields).
     public var serialized: Value {
         .object(
@@ -181,6 +185,19 @@ public final class KubeVersion: TemplateObject, TemplateMethodSignatures, @unche
                 goTypeName, [("Version", .string(version)), ("Major", .string(major)), ("Minor", .string(minor))],
                 yaml: [("version", .string(version)), ("major", .string(major)), ("minor", .string(minor))]))
     }
+}
+
+/// A copy of `.Capabilities.KubeVersion` held in an `interface{}`: the same fields, without the pointer methods
+/// `String` and `GitVersion`, printed as the struct.
+final class KubeVersionCopy: TemplateObject, @unchecked Sendable {
+    let original: KubeVersion
+
+    init(_ original: KubeVersion) { self.original = original }
+
+    var goTypeName: String { original.goTypeName }
+    func field(_ name: String) -> Value? { original.field(name) }
+    var goString: String { original.structString }
+    var serialized: Value { original.serialized }
 }
 
 /// `.Capabilities.APIVersions`. Helm: common.VersionSet (a `[]string` with a `Has` method).

@@ -8,7 +8,11 @@ import Values
 /// local definitions, properties, patternProperties, additionalProperties, required, min/maxProperties,
 /// items/prefixItems, min/maxItems, uniqueItems, min/maxLength, pattern, minimum/maximum/exclusive*, multipleOf,
 /// not/allOf/anyOf/oneOf, if/then/else) and its error tree text (`- at '/a': got number, want string`).
-/// Not covered: remote `$ref`s, `format`, `contains`, `unevaluated*`, `$dynamicRef`.
+/// `format` is asserted for draft-04 to draft-07 schemas, as jsonschema does, for the formats in `SchemaFormats`
+/// (email, hostname, ipv4, uuid, uri, uri-reference, date, time, date-time).
+/// dependencies (every draft) and dependentRequired/dependentSchemas (2019-09 and later) are checked too.
+/// propertyNames and contains (min/maxContains from 2019-09) are checked.
+/// Not covered: remote `$ref`s, the other formats, `unevaluated*`, `$dynamicRef`.
 public enum SchemaValidator {
     /// One failure: where in the values, what, and nested causes (for allOf/anyOf/oneOf and groups).
     struct Failure {
@@ -146,7 +150,7 @@ public enum SchemaValidator {
 
     private struct Context {
         let root: Value
-        /// Drafts before 2019-09 ignore the siblings of `$ref`.
+        /// Drafts before 2019-09 ignore the siblings of `$ref`, and assert `format`.
         var legacyRef = false
         /// Resolved `$ref`s of this validation (a definition is usually referenced by many values).
         private let references = ReferenceTable()
@@ -246,6 +250,30 @@ public enum SchemaValidator {
                     fail("missing properties " + missing.map(quote).joined(separator: ", "))
                 }
             }
+            // dependencies (every draft: lists of names or schemas), then dependentRequired and dependentSchemas
+            // (2019-09 and later).
+            var dependencies = [s[.dependencies]?.mapValue]
+            if !legacyRef { dependencies += [s[.dependentRequired]?.mapValue, s[.dependentSchemas]?.mapValue] }
+            for case let set? in dependencies {
+                for (name, dependency) in set where object.contains(name) {
+                    if case .list(let names) = dependency {
+                        let missing = names.compactMap(\.stringValue).filter { !object.contains($0) }
+                        if !missing.isEmpty {
+                            fail("properties \(missing.map(quote).joined(separator: ", ")) required, if \(quote(name)) exists")
+                        }
+                    } else if let f = validate(schema: dependency, instance: .map(object), path: path) {
+                        errors.append(f)
+                    }
+                }
+            }
+            if let names = s[.propertyNames] {
+                for name in object.keys {
+                    guard let f = validate(schema: names, instance: .string(name), path: []) else { continue }
+                    errors.append(
+                        Failure(instancePath: [], message: "invalid propertyName \(quote(name))",
+                                causes: f.kind == .group ? f.causes : [f]))
+                }
+            }
             let properties = s[.properties]?.mapValue
             let patterns = s[.patternProperties]?.mapValue
             var additional: [String] = []
@@ -278,6 +306,35 @@ public enum SchemaValidator {
             }
             if let max = Self.number(s[.maxItems]), Double(array.count) > max {
                 fail("maxItems: got \(localizedNumber(Double(array.count))), want \(localizedNumber(max))")
+            }
+            if let contains = s[.contains] {
+                var itemFailures: [Failure] = []
+                var matched: [Int] = []
+                for i in array.indices {
+                    if let f = validate(schema: contains, instance: array[i], path: path + [String(i)]) {
+                        itemFailures.append(f)
+                    } else {
+                        matched.append(i)
+                    }
+                }
+                let at = matched.map(String.init).joined(separator: " ")
+                let minContains = legacyRef ? nil : Self.number(s[.minContains])
+                let maxContains = legacyRef ? nil : Self.number(s[.maxContains])
+                if let min = minContains {
+                    if Double(matched.count) < min {
+                        let want = Int(min)
+                        let message = matched.isEmpty
+                            ? "min \(want) items required to match contains schema, but none matched"
+                            : "min \(want) items required to match contains schema, but matched \(matched.count) items at \(at)"
+                        errors.append(Failure(instancePath: path, message: message, causes: itemFailures))
+                    }
+                } else if matched.isEmpty {
+                    errors.append(
+                        Failure(instancePath: path, message: "no items match contains schema", causes: itemFailures))
+                }
+                if let max = maxContains, Double(matched.count) > max {
+                    fail("max \(Int(max)) items required to match contains schema, but matched \(matched.count) items at \(at)")
+                }
             }
             if case .bool(true)? = s[.uniqueItems] {
                 outer: for i in array.indices {
@@ -320,6 +377,9 @@ public enum SchemaValidator {
             if case .string(let pattern)? = s[.pattern], !Self.matches(pattern, string) {
                 fail("\(quote(string)) does not match pattern \(quote(pattern))")
             }
+            if legacyRef, case .string(let format)? = s[.format], let problem = SchemaFormats.check(format, string) {
+                fail("\(quote(string)) is not valid \(format): \(problem)")
+            }
         }
 
         private func validateNumber(_ s: SchemaObject, _ n: Double, _ path: [String], _ errors: inout [Failure]) {
@@ -327,10 +387,16 @@ public enum SchemaValidator {
                 errors.append(
                     Failure(instancePath: path, message: "\(keyword): got \(localizedNumber(n)), want \(localizedNumber(want))"))
             }
-            if let v = Self.number(s[.minimum]), n < v { fail("minimum", v) }
-            if let v = Self.number(s[.maximum]), n > v { fail("maximum", v) }
-            if let v = Self.number(s[.exclusiveMinimum]), n <= v { fail("exclusiveMinimum", v) }
-            if let v = Self.number(s[.exclusiveMaximum]), n >= v { fail("exclusiveMaximum", v) }
+            // Draft-04's boolean exclusiveMinimum/exclusiveMaximum make minimum/maximum exclusive (jsonschema does
+            // this for every draft).
+            var minimum = Self.number(s[.minimum]), maximum = Self.number(s[.maximum])
+            var exclusiveMinimum = Self.number(s[.exclusiveMinimum]), exclusiveMaximum = Self.number(s[.exclusiveMaximum])
+            if case .bool(true)? = s[.exclusiveMinimum] { (exclusiveMinimum, minimum) = (minimum, nil) }
+            if case .bool(true)? = s[.exclusiveMaximum] { (exclusiveMaximum, maximum) = (maximum, nil) }
+            if let v = minimum, n < v { fail("minimum", v) }
+            if let v = maximum, n > v { fail("maximum", v) }
+            if let v = exclusiveMinimum, n <= v { fail("exclusiveMinimum", v) }
+            if let v = exclusiveMaximum, n >= v { fail("exclusiveMaximum", v) }
             if let v = Self.number(s[.multipleOf]), v != 0, (n / v).rounded() != n / v { fail("multipleOf", v) }
         }
 
@@ -446,9 +512,11 @@ public enum SchemaValidator {
 private struct SchemaObject {
     /// The keywords the validator reads.
     enum Keyword: Int, CaseIterable {
-        case ref, additionalProperties, allOf, anyOf, const, elseBranch, enumeration, exclusiveMaximum
-        case exclusiveMinimum, condition, items, maxItems, maxLength, maxProperties, maximum, minItems, minLength
-        case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems, properties
+        case ref, additionalProperties, allOf, anyOf, const, contains, dependencies, dependentRequired
+        case dependentSchemas, elseBranch, enumeration, exclusiveMaximum, exclusiveMinimum, format, condition, items
+        case maxItems, maxLength, maxProperties, maximum, minItems, minLength, maxContains, minContains
+        case minProperties, minimum, multipleOf, not, oneOf, pattern, patternProperties, prefixItems
+        case propertyNames, properties
         case required, thenBranch, type, uniqueItems
 
         /// The keyword's spelling in a schema.
@@ -456,10 +524,11 @@ private struct SchemaObject {
 
         /// The spellings, in the order of the cases.
         static let names = [
-            "$ref", "additionalProperties", "allOf", "anyOf", "const", "else", "enum", "exclusiveMaximum",
-            "exclusiveMinimum", "if", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems",
-            "minLength", "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties",
-            "prefixItems", "properties", "required", "then", "type", "uniqueItems",
+            "$ref", "additionalProperties", "allOf", "anyOf", "const", "contains", "dependencies", "dependentRequired",
+            "dependentSchemas", "else", "enum", "exclusiveMaximum", "exclusiveMinimum", "format", "if", "items",
+            "maxItems", "maxLength", "maxProperties", "maximum", "minItems", "minLength", "maxContains", "minContains",
+            "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "patternProperties", "prefixItems",
+            "propertyNames", "properties", "required", "then", "type", "uniqueItems",
         ]
     }
 

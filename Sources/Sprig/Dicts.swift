@@ -52,7 +52,9 @@ extension SprigLibrary {
             },
             GoFunc("dig", [], variadic: .interface) { a in
                 guard a.count >= 3 else { throw FunctionError("dig needs at least three arguments") }
-                guard case .map(var dict) = a[a.count - 1] else {
+                // Go asserts `.(map[string]interface{})`, which a named map type (`.Values` is a common.Values,
+                // split gives a map[string]string) fails.
+                guard case .map(var dict) = a[a.count - 1], dict.namedType == nil else {
                     throw interfaceConversion(a[a.count - 1], to: "map[string]interface {}")
                 }
                 let def = a[a.count - 2]
@@ -63,7 +65,7 @@ extension SprigLibrary {
                 for (i, k) in keys.enumerated() {
                     guard let step = dict[k] else { return def }
                     if i == keys.count - 1 { return step }
-                    guard case .map(let next) = step else {
+                    guard case .map(let next) = step, next.namedType == nil else {
                         throw interfaceConversion(step, to: "map[string]interface {}")
                     }
                     dict = next

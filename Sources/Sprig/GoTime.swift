@@ -576,3 +576,18 @@ final class GoTime: TemplateObject, @unchecked Sendable {
         }
     }
 }
+
+/// Go's `time.Parse` for callers outside Sprig (values.schema.json `date` format): nil when `value` parses with
+/// `layout` in UTC, otherwise Go's error text.
+public enum GoTimeParse {
+    public static func error(layout: String, _ value: String) -> String? {
+        do {
+            _ = try GoTime.parse(layout: layout, value, zone: .utc)
+            return nil
+        } catch let error as FunctionError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+}

@@ -154,6 +154,7 @@ extension SprigLibrary {
     private static func splitMap(_ parts: [String]) -> Value {
         let m = ValueMap()
         for (i, p) in parts.enumerated() { m["_\(i)"] = .string(p) }
+        m.namedType = "map[string]string"  // Sprig's split and splitn return map[string]string
         return .map(m)
     }
 

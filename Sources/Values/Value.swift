@@ -70,9 +70,14 @@ public protocol TemplateObject: AnyObject, Sendable {
     var isTruthy: Bool { get }
     /// How the value is serialised by `toYaml`/`toJson` (Go marshals exported fields).
     var serialized: Value { get }
+    /// What an `interface{}` parameter receives when the object is a struct reached through a pointer's field
+    /// and its `String()` has a pointer receiver: a copy, which has no such method. `nil` when the object is
+    /// passed as it is.
+    var interfaceCopy: (any TemplateObject)? { get }
 }
 
 extension TemplateObject {
+    public var interfaceCopy: (any TemplateObject)? { nil }
     public var goKind: String { "struct" }
     public var isTruthy: Bool { true }
     public func hasMethod(_ name: String) -> Bool { false }

@@ -13,6 +13,10 @@ public final class ValueMap: @unchecked Sendable, Sequence {
     /// The name belongs to the map, not to each reference to it, so a function that returns the map it was
     /// given (`set`, `merge`) keeps the name where Go's result would be a plain map (see docs/compat.md).
     public var namedType: String?
+    /// The named type whose methods `.Name` reaches on this map when the map stands for such a value without
+    /// carrying its name: a subchart's `.Values` is its parent's `.Values.<sub>` map itself, a plain map to the
+    /// parent but a `common.Values` (with `AsMap`, `Table`, …) to the subchart. Only method lookup reads it.
+    public var methodSetName: String?
     /// Whether every key is ASCII: then Swift's `<` and `==` agree with byte order and byte equality, and lookups
     /// of ASCII keys use them (the standard library compares short ASCII strings in a few instructions).
     @exclusivity(unchecked) private var keysAreASCII: Bool

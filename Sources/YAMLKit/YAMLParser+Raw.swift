@@ -61,6 +61,11 @@ extension YAMLParser {
             return nil
         }
         holdsRawEvent = true
+        if goYAMLProblem(rawEvent) != nil {
+            // Text go-yaml rejects: the caller parses again with `nextEvent` for the error.
+            finished = true
+            return nil
+        }
         let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var raw = YAMLRawEvent(kind: .streamEnd, value: empty, tag: nil, hasAnchor: false, style: .any, isFlow: false)
         switch rawEvent.type {
