@@ -516,7 +516,10 @@ final class Executor: FunctionContext {
                 return RValue(value: field, boxed: false)
             }
         case .map(let m):
-            if let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
+            // Methods are exported, so their names start with an upper-case letter (ASCII A-Z, or a non-ASCII
+            // letter); map keys usually do not, and then the method table is not consulted at all.
+            if let first = fieldName.utf8.first, (first >= 0x41 && first <= 0x5A) || first >= 0x80,
+               let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
                let signature = methods.methodSignature(fieldName) {
                 return try evalMapMethodCall(dot, m, methods, signature, fieldName, node, args, final)
             }
