@@ -79,8 +79,8 @@ public struct Engine: Sendable {
         }
 
         var rendered: [(path: String, content: String)] = []
-        let options = ExecutionOptions(missingKey: .zero, state: HelmFunctions.IncludeDepths(),
-                                       namedMapMethods: [HelmValuesMethods.typeName: HelmValuesMethods()])
+        let options = ExecutionOptions(
+            missingKey: .zero, state: HelmFunctions.IncludeDepths(), namedMapMethods: Self.namedMapMethods)
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
             let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
@@ -99,6 +99,11 @@ public struct Engine: Sendable {
         }
         return rendered
     }
+
+    /// The methods of Helm's named map types (`common.Values`), the same for every render.
+    private static let namedMapMethods: [String: any NamedMapMethods] = [
+        HelmValuesMethods.typeName: HelmValuesMethods()
+    ]
 
     /// Whether a template file is a partial (`_helpers.tpl`): its base name starts with `_`.
     static func isPartial(_ path: String) -> Bool {

@@ -170,17 +170,8 @@ public enum ManifestSorter {
         )
     }
 
-    /// Helm: lessByKind — known kinds in install order first, unknown kinds after them alphabetically.
-    static func kindPrecedes(_ a: String, _ b: String) -> Bool {
-        switch (installRank[a], installRank[b]) {
-        case (let ra?, let rb?): return ra < rb
-        case (nil, nil): return a.utf8.lexicographicallyPrecedes(b.utf8)
-        case (nil, _?): return false
-        case (_?, nil): return true
-        }
-    }
-
-    // The order of kindPrecedes, stable: each item's rank is looked up once.
+    /// Helm: lessByKind, stable — known kinds in install order first, unknown kinds after them in byte order, equal
+    /// kinds in their original order. Each item's rank is looked up once.
     private static func stableSortedByKind<T>(_ items: [T], kind: (T) -> String) -> [T] {
         let unknown = installOrder.count
         let keys = items.map { item -> (rank: Int, kind: String) in
