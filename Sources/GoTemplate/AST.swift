@@ -1,3 +1,5 @@
+import Values
+
 /// The text a tree was parsed from, shared by every node of the tree (Go: `Tree.text`, `Tree.ParseName`).
 public final class TemplateSource: Sendable {
     /// The name of the top-level template being parsed (Go `ParseName`), used in locations.

@@ -1,3 +1,5 @@
+import Values
+
 /// Go's `strconv` number parsing as the template parser uses it (`ParseInt`/`ParseUint` with base 0, `ParseFloat`).
 enum GoNumber {
     /// Go `underscoreOK`: underscores only between digits (or after a base prefix).

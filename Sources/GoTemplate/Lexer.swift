@@ -1,3 +1,5 @@
+import Values
+
 /// Go's template lexer (Go: parse/lex.go) over the UTF-8 bytes of the template text.
 ///
 /// It produces every item up front; after an error item only `eof` follows, as Go's lexer stops. Items record byte

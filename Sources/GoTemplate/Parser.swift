@@ -1,3 +1,5 @@
+import Values
+
 /// Go's template parser (Go: parse/parse.go): builds one tree per template and one per `define`/`block`.
 struct Parser {
     /// What `textOrAction` found: a node, or an `{{end}}`/`{{else}}` that closes a list.

@@ -1,3 +1,5 @@
+import Values
+
 /// A template parse or execution error with everything needed to print Go's or Helm's text.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     /// Where the error arose.

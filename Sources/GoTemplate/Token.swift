@@ -1,3 +1,5 @@
+import Values
+
 /// The kind of a lexical item (Go: parse/lex.go `itemType`).
 public enum TokenKind: Sendable, Equatable {
     case error

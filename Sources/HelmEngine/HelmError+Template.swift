@@ -1,4 +1,5 @@
 import GoTemplate
+import Values
 
 /// Helm's rendering of template parse and execution errors. Helm: engine.go cleanupParseError and
 /// reformatExecErrorMsg (with TraceableError).

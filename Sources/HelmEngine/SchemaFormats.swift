@@ -1,5 +1,6 @@
 import GoTemplate
 import Sprig
+import Values
 
 /// The `format` checks of santhosh-tekuri/jsonschema v6 (format.go) that values.schema.json files use most, with
 /// its messages: `'x' is not valid email: missing @`.

@@ -223,7 +223,7 @@ private struct JSONScanner {
         if c == UInt8(ascii: "'") { return "'\\''" }
         if c == UInt8(ascii: "\"") { return "'\"'" }
         if c >= 0x20 && c < 0x7F { return "'" + String(UnicodeScalar(c)) + "'" }
-        let q = GoSyntax.quote(String(decoding: [c], as: UTF8.self))
+        let q = GoQuote.quote(String(decoding: [c], as: UTF8.self))
         return "'" + q.dropFirst().dropLast() + "'"
     }
 

@@ -54,38 +54,6 @@ enum GoSyntax {
         return (Array(mantissa[start..<end]), point)
     }
 
-    /// `strconv.Quote` for valid UTF-8 text: `\"`, `\\`, `\n`-style escapes, `\x`/`\u` for non-printables.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    out += "\\x" + hex(u.value, 2)
-                } else if u.value >= 0x80 && !u.properties.isPrintableForGo {
-                    out += u.value > 0xFFFF ? "\\U" + hex(u.value, 8) : "\\u" + hex(u.value, 4)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ v: UInt32, _ width: Int) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - h.count)) + h
-    }
-
     /// `%#v` of a go-yaml v2 value decoded into `interface{}`. A nil passed directly prints `<nil>`; inside a
     /// slice or map it prints with its static type.
     static func yamlValue(_ d: HelmYAMLDecoder.Decoded, nested: Bool = false) -> String {
@@ -97,30 +65,16 @@ enum GoSyntax {
             case .int(let i): return String(i)
             case .uint(let u): return "0x" + String(u, radix: 16)
             case .float(let f): return GoFormat.formatFloatG(f)
-            case .string(let t), .timestamp(let t): return quote(t)
+            case .string(let t), .timestamp(let t): return GoQuote.quote(t)
             }
         case .list(let items, _):
             return "[]interface {}{" + items.map { yamlValue($0, nested: true) }.joined(separator: ", ") + "}"
         case .map(let m, _):
             let keys = m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let parts = keys.compactMap { k in
-                m.entries[k].map { (m.display[k] ?? quote(k)) + ":" + yamlValue($0.value, nested: true) }
+                m.entries[k].map { (m.display[k] ?? GoQuote.quote(k)) + ":" + yamlValue($0.value, nested: true) }
             }
             return "map[interface {}]interface {}{" + parts.joined(separator: ", ") + "}"
-        }
-    }
-}
-
-extension Unicode.Scalar.Properties {
-    /// An approximation of Go's `strconv.IsPrint` for non-ASCII scalars.
-    var isPrintableForGo: Bool {
-        switch generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
-            return false
-        case .spaceSeparator:
-            return false
-        default:
-            return true
         }
     }
 }

@@ -47,7 +47,7 @@ private struct TOMLParser {
         let l = line ?? self.line
         let key = lastKey
         if key.isEmpty { return Error(message: "toml: line \(l): \(message)") }
-        return Error(message: "toml: line \(l) (last key \(GoSyntax.quote(key))): \(message)")
+        return Error(message: "toml: line \(l) (last key \(GoQuote.quote(key))): \(message)")
     }
 
     static func keyString(_ key: [String]) -> String {
@@ -67,7 +67,7 @@ private struct TOMLParser {
         guard let u else { return "'\\x00'" }
         if u == "\"" { return "'\"'" }
         if u == "'" { return "'\\''" }
-        let q = GoSyntax.quote(String(u))
+        let q = GoQuote.quote(String(u))
         return "'" + q.dropFirst().dropLast() + "'"
     }
 
@@ -284,19 +284,19 @@ private struct TOMLParser {
             let word = letters()
             if word == "true" { return .scalar(.bool(true)) }
             if word == "false" { return .scalar(.bool(false)) }
-            throw fail("expected value but found \(GoSyntax.quote(word)) instead")
+            throw fail("expected value but found \(GoQuote.quote(word)) instead")
         case "i", "n":
             let word = letters()
             if word == "inf" { return .scalar(.float(.infinity)) }
             if word == "nan" { return .scalar(.float(.nan)) }
-            throw fail("expected value but found \(GoSyntax.quote(word)) instead")
+            throw fail("expected value but found \(GoQuote.quote(word)) instead")
         case "+", "-", "0"..."9":
             return try number()
         case ".":
             throw fail("floats must start with a digit, not '.'")
         default:
             if (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") {
-                throw fail("expected value but found \(GoSyntax.quote(letters())) instead")
+                throw fail("expected value but found \(GoQuote.quote(letters())) instead")
             }
             throw fail("expected value but found \(quoteChar(c)) instead")
         }
@@ -431,7 +431,7 @@ private struct TOMLParser {
                         let got = "\\" + String(e) + String(String.UnicodeScalarView(s[i..<min(s.count, i + count)]))
                         let words = count == 4 ? "four" : count == 8 ? "eight" : "two"
                         throw fail(
-                            "expected \(words) hexadecimal digits after '\\\(e)', but got \(GoSyntax.quote(got)) instead"
+                            "expected \(words) hexadecimal digits after '\\\(e)', but got \(GoQuote.quote(got)) instead"
                         )
                     }
                     i += count
@@ -492,7 +492,7 @@ private struct TOMLParser {
         let text = String(String.UnicodeScalarView(s[start..<i]))
         let b = Array(text.utf8)
         if b.count >= 5 && b[4] == UInt8(ascii: "-") || b.count >= 3 && b[2] == UInt8(ascii: ":") {
-            guard let t = TOMLDatetime.jsonText(b) else { throw fail("invalid datetime: \(GoSyntax.quote(text))") }
+            guard let t = TOMLDatetime.jsonText(b) else { throw fail("invalid datetime: \(GoQuote.quote(text))") }
             return .scalar(.string(t))
         }
         var body = b
@@ -533,27 +533,27 @@ private struct TOMLParser {
             let before = k > 0 ? body[k - 1] : 0
             let after = k + 1 < body.count ? body[k + 1] : 0
             if !(before >= 0x30 && before <= 0x39) || !(after >= 0x30 && after <= 0x39) {
-                throw fail("Invalid \(kind) \(GoSyntax.quote(text)): underscores must be surrounded by digits")
+                throw fail("Invalid \(kind) \(GoQuote.quote(text)): underscores must be surrounded by digits")
             }
         }
         let clean = body.filter { $0 != UInt8(ascii: "_") }
         if clean.count > 1 && clean[0] == UInt8(ascii: "0") && clean[1] >= 0x30 && clean[1] <= 0x39 {
-            throw fail("Invalid \(kind) \(GoSyntax.quote(text)): cannot have leading zeroes")
+            throw fail("Invalid \(kind) \(GoQuote.quote(text)): cannot have leading zeroes")
         }
         if isFloat {
             if let dot = clean.firstIndex(of: UInt8(ascii: ".")) {
                 let next = dot + 1 < clean.count ? clean[dot + 1] : 0
                 if !(next >= 0x30 && next <= 0x39) {
-                    throw fail("Invalid float \(GoSyntax.quote(text)): '.' must be followed by one or more digits")
+                    throw fail("Invalid float \(GoQuote.quote(text)): '.' must be followed by one or more digits")
                 }
             }
             guard let d = Double(String(decoding: clean, as: UTF8.self)), clean.first != UInt8(ascii: ".") else {
-                throw fail("Invalid float value: \(GoSyntax.quote(text))")
+                throw fail("Invalid float value: \(GoQuote.quote(text))")
             }
             return .scalar(.float(negative ? -d : d))
         }
         guard !clean.isEmpty, clean.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            throw fail("expected value but found \(GoSyntax.quote(text)) instead")
+            throw fail("expected value but found \(GoQuote.quote(text)) instead")
         }
         guard let v = Int64((negative ? "-" : "") + String(decoding: clean, as: UTF8.self)) else {
             throw fail("\(text) is out of range for int64")
