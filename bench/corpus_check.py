@@ -9,7 +9,9 @@ recorded cases as `swift test --filter CorpusTests` without a debug build of the
 Known differences from the Swift test: cases whose release name starts with `-` need `--` on the command line, and
 `rand*` output differs run to run; both fail here only.
 
-Usage: bench/corpus_check.py [--ffgen PATH] [--jobs N] [--write-failures FILE] [--compare FILE]
+Usage: bench/corpus_check.py [--ffgen PATH] [--jobs N] [--corpus DIR] [--verbose] [--write-failures FILE]
+                             [--compare FILE]
+`--corpus` runs another folder of cases laid out the same way (recorded with `scripts/oracle/record.py --corpus`).
 `--compare` prints the cases failing now that were not listed in FILE (a list from an earlier run).
 """
 
@@ -79,8 +81,8 @@ def fmt(v: object) -> str:
     return str(v)
 
 
-def run_case(ffgen: str, archive: Path) -> tuple[str, bool, str]:
-    name = str(archive.relative_to(CORPUS))[: -len(".txtar")]
+def run_case(ffgen: str, archive: Path, corpus: Path = CORPUS) -> tuple[str, bool, str]:
+    name = str(archive.relative_to(corpus))[: -len(".txtar")]
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         files = unpack_txtar(archive, d)
@@ -112,13 +114,18 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write-failures")
     parser.add_argument("--compare")
+    parser.add_argument("--corpus", default=str(CORPUS), help="a corpus folder laid out as Tests/Fixtures/corpus")
+    parser.add_argument("--verbose", action="store_true", help="print each failing case with ffgen's stderr")
     args = parser.parse_args()
-    archives = sorted(CORPUS.rglob("*.txtar"))
+    corpus = Path(args.corpus).resolve()
+    archives = sorted(corpus.rglob("*.txtar"))
     failures: list[str] = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for name, ok, detail in pool.map(lambda a: run_case(args.ffgen, a), archives):
+        for name, ok, detail in pool.map(lambda a: run_case(args.ffgen, a, corpus), archives):
             if not ok:
                 failures.append(name)
+                if args.verbose:
+                    print(f"FAIL {name}: {detail.strip()}")
     print(f"{len(archives)} cases, {len(archives) - len(failures)} pass, {len(failures)} fail")
     if args.write_failures:
         Path(args.write_failures).write_text("".join(f + "\n" for f in failures))
