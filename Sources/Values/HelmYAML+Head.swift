@@ -9,8 +9,19 @@ extension HelmYAML {
     /// reports any error. The reader still consumes every event of the first document, so a document that does
     /// not parse, or that `parseAny` would reject (tags, anchors and aliases, merge keys, keys that are not plain
     /// strings, infinite or NaN floats), always takes the full path.
+    ///
+    /// The events come from the plain-subset scanner when it reads the text, else from libyaml (the same events).
     public static func manifestHead(_ text: String) -> ValueMap? {
-        var reader = ManifestHeadReader(parser: YAMLParser(text))
+        let fast = PlainYAMLEvents.read(text) { events in
+            var reader = ManifestHeadReader(source: events)
+            return reader.read()
+        }
+        return fast ?? manifestHeadWithLibyaml(text)
+    }
+
+    /// `manifestHead` on libyaml's events only (the exact counterpart of the scanner path, for tests).
+    static func manifestHeadWithLibyaml(_ text: String) -> ValueMap? {
+        var reader = ManifestHeadReader(source: YAMLParser(text))
         return reader.read()
     }
 }
@@ -18,17 +29,17 @@ extension HelmYAML {
 /// One pass over the events of a document's first mapping. Every `nil` means "not plain: use the full parser".
 ///
 /// Events are looked at in place (`YAMLRawEvent`): only the scalars kept in the result become Swift strings.
-private struct ManifestHeadReader {
-    let parser: YAMLParser
+struct ManifestHeadReader<Source: YAMLRawEventSource> {
+    var source: Source
 
     /// The keys whose values the head keeps.
     enum Field {
         case apiVersion, kind, metadata, name, annotations, other
     }
 
-    func next() -> YAMLRawEvent? { parser.nextRawEvent() }
+    mutating func next() -> YAMLRawEvent? { source.nextRawEvent() }
 
-    func read() -> ValueMap? {
+    mutating func read() -> ValueMap? {
         guard next()?.kind == .streamStart, next()?.kind == .documentStart else { return nil }
         guard let start = next(), start.kind == .mappingStart, start.isBare else { return nil }
         let head = ValueMap()
@@ -57,7 +68,7 @@ private struct ManifestHeadReader {
     }
 
     /// The rest of the `metadata` mapping: `name` and `annotations` kept, the rest checked and skipped.
-    func readMetadata() -> ValueMap? {
+    mutating func readMetadata() -> ValueMap? {
         let metadata = ValueMap()
         while true {
             guard let event = next() else { return nil }
@@ -81,7 +92,7 @@ private struct ManifestHeadReader {
     }
 
     /// A mapping of plain string keys to string values (the rest of it, after its start event).
-    func readStrings() -> ValueMap? {
+    mutating func readStrings() -> ValueMap? {
         let map = ValueMap()
         while true {
             guard let event = next() else { return nil }
@@ -127,7 +138,7 @@ private struct ManifestHeadReader {
     }
 
     /// Consumes the node that starts with `event`, checking that the full decoder would accept it.
-    func skip(_ event: YAMLRawEvent) -> Bool {
+    mutating func skip(_ event: YAMLRawEvent) -> Bool {
         switch event.kind {
         case .scalar:
             guard event.isBare else { return false }
