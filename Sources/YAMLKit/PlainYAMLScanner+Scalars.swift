@@ -216,12 +216,14 @@ extension PlainYAMLScanner {
         return next
     }
 
-    // MARK: Literal block scalars
+    // MARK: Block scalars
 
-    /// A literal block scalar (`|`, `|-`, `|+`, no indentation indicator) inside a block collection indented at
-    /// `indent`; moves the cursor to the first line after it. libyaml `yaml_parser_scan_block_scalar` and
-    /// `yaml_parser_scan_block_scalar_breaks`, literal branch.
-    mutating func literalScalar(at p: Int, indent parentIndent: Int) throws(Bail) {
+    /// A literal or folded block scalar (`|`, `>`, with `-` or `+` chomping, no indentation indicator) inside a
+    /// block collection indented at `indent`; moves the cursor to the first line after it. libyaml
+    /// `yaml_parser_scan_block_scalar` and `yaml_parser_scan_block_scalar_breaks`.
+    mutating func blockScalar(at p: Int, indent parentIndent: Int) throws(Bail) {
+        let folded = at(p) == UInt8(ascii: ">")
+        let style: YAMLScalarStyle = folded ? .folded : .literal
         var i = p + 1
         var chomping = 0  // -1 strip, 0 clip, +1 keep
         if at(i) == UInt8(ascii: "-") {
@@ -242,7 +244,7 @@ extension PlainYAMLScanner {
         case 0x0A: i += 1
         case 0:
             // Nothing after the header: an empty value whatever the chomping.
-            events.append(Event(kind: .scalar, style: .literal))
+            events.append(Event(kind: .scalar, style: style))
             pos = count
             column = -1
             return
@@ -252,12 +254,21 @@ extension PlainYAMLScanner {
         var indent = 0
         var trailingBreaks = 0
         var leadingBreak = false
+        var leadingBlank = false  // whether the previous content line started with a space
         var lineColumn = 0
         blockScalarBreaks(&i, &lineColumn, &indent, &trailingBreaks, parentIndent: parentIndent)
         while lineColumn == indent && at(i) != 0 {
-            if leadingBreak { unescaped.append(0x0A) }
+            // A folded scalar joins two lines that do not start with a space with one space (or with the empty
+            // lines between them).
+            let trailingBlank = at(i) == 0x20
+            if folded && leadingBreak && !leadingBlank && !trailingBlank {
+                if trailingBreaks == 0 { unescaped.append(0x20) }
+            } else if leadingBreak {
+                unescaped.append(0x0A)
+            }
             for _ in 0..<trailingBreaks { unescaped.append(0x0A) }
             trailingBreaks = 0
+            leadingBlank = trailingBlank
             let end = lineEnd(i)
             unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<end]))
             i = end
@@ -268,7 +279,7 @@ extension PlainYAMLScanner {
         if chomping != -1 && leadingBreak { unescaped.append(0x0A) }
         if chomping == 1 { for _ in 0..<trailingBreaks { unescaped.append(0x0A) } }
         events.append(
-            Event(kind: .scalar, style: .literal, isUnescaped: true, start: start, count: unescaped.count - start))
+            Event(kind: .scalar, style: style, isUnescaped: true, start: start, count: unescaped.count - start))
         // The scalar ends at the end of the text or at a line indented less than its content.
         switch at(i) {
         case 0:

@@ -4,10 +4,10 @@
 ///
 /// The subset: one document (an optional leading `---`), block mappings and sequences indented with spaces
 /// (compact `- key: value` entries, indentless `key:\n- item` sequences, empty values), comments, one-line plain
-/// and quoted scalars, literal block scalars (`|`, `|-`, `|+`), and flow collections of scalars that open and
-/// close on one line. Anything else (tabs, `\r`, anchors, aliases, tags, `?` keys, directives, a second document,
-/// folded scalars, multi-line plain or quoted scalars, control characters, malformed UTF-8, line breaks other than
-/// `\n`, …) makes `scan` give up, and the caller reads the text with libyaml (`YAMLParser`), which gives the same
+/// and quoted scalars, literal and folded block scalars (`|`, `>-`, …), and flow collections of scalars that open
+/// and close on one line. Anything else (tabs, `\r`, anchors, aliases, tags, `?` keys, directives, a second
+/// document, indentation indicators, multi-line plain or quoted scalars, control characters, malformed UTF-8,
+/// line breaks other than `\n`, …) makes `scan` give up, and the caller reads the text with libyaml (`YAMLParser`), which gives the same
 /// events or the error. The scanner never accepts a text that libyaml, with go-yaml's extra checks
 /// (`YAMLParser.goYAMLProblem`), rejects.
 ///
@@ -225,8 +225,8 @@ struct PlainYAMLScanner {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             let end = try flowCollection(at: p)
             try finishLine(end)
-        case UInt8(ascii: "|"):
-            try literalScalar(at: p, indent: indent)
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+            try blockScalar(at: p, indent: indent)
         default:
             guard let scalar = try scalar(at: p, flow: false) else { throw Bail() }
             if let colon = keyColon(scalar) {

@@ -114,6 +114,10 @@ private func expectScannerAgrees(_ text: String, _ comment: @autoclosure () -> S
     "a: | # c\n  x\n", "a: |#c\n  x\n", "a: | x\n", "a: |\n  # not a comment\n  x\n", "a: |\n  x\n# c\nb: 1\n",
     "a: |\n  x\n# c\n  y\n", "a: |\n    x\n  y\n", "- |\n  x\n  y\n- z\n", "a:\n  b: |\n  c: 1\n", "|\nx\n",
     "|\n x\n", "a: |\n  x\n---\n", "a: |\n  x\n  \n", "a: |\n  x\n    \n",
+    // Folded block scalars.
+    ">\n  a\n  b\n", "a: >\n  x\n  y\n\n  z\n", "a: >-\n  x\n   y\n  z\n", "a: >+\n  x\n\n", "a: >\n\n  x\n  y\n",
+    "a: >\n  x\n  \n  y\n", "a: >\n  x\n   \n  y\n", "a: >\n   x\n  y\n", "a: > # c\n  x\n", "- >\n  a\n  b\n- c\n",
+    "a: >\n  x\n\n\n  y\n   z\n  w\n", "a: >\n   x\n   y\n", "a: >2\n  x\n", "a: >\n", "a: >-\n  x", "a: >\n  x\n b: 1\n",
     // Flow collections.
     "a: [b, c]\n", "a: [ b , c ]\n", "a: [b c, d]\n", "a: {b: c, d: e}\n", "a: {b: {c: d}, e: [f, g]}\n",
     "a: [b, c,]\n", "a: [b: c]\n", "a: {b, c: d}\n", "a: {b: }\n", "a: {b:c}\n", "a: {\"b\":\"c\"}\n", "a: {'b': c}\n",
@@ -129,7 +133,7 @@ func plainScannerRow(_ text: String) {
 /// The scanner reads these (the common shapes must take the fast path).
 @Test(arguments: [
     "a: 1\nb:\n  c: [d, e]\n  f: {g: h}\n", "- a: 1\n  b: 'x'\n- c\n", "a:\n- b\n- c: d\n", "a: |-\n  x\n  y\nb: \"z\\n\"\n",
-    "", "# c\n", "---\na: 1\n", "a: é\n",
+    "", "# c\n", "---\na: 1\n", "a: é\n", "description: >-\n  x\n  y\ntype: z\n",
 ] as [String])
 func plainScannerReads(_ text: String) {
     #expect(expectScannerAgrees(text))
@@ -219,4 +223,30 @@ private struct ReaderOutcome<T> {
         }
     }
     #expect(compared > yamlTexts.count / 2)
+}
+
+/// Texts put together from random lines: structure (indentation, entries, keys, empty values, block scalars
+/// and their content lines, comments) in every combination, most of which libyaml rejects.
+@Test func plainScannerMatchesLibyamlOnGeneratedTexts() {
+    let pieces = [
+        "- ", "-", "- - ", "a:", "a: ", "b: 1", "- c: 2", "- d:", "x", "'q'", "\"d\\n\"", "[e, 'f']", "{g: h}", "|", "|-",
+        ">", ">+", "# c", "", "k: |", "k: >-", "l: - m", "n: o: p", "q #r", "s: t # u", "---", "...", "?", ": v", "w:x",
+    ]
+    var random = SplitMix64(state: 0xC0FF_EE00)
+    var read = 0
+    let rounds = Int(ProcessInfo.processInfo.environment["FFGEN_MUTATION_ROUNDS"] ?? "") ?? 30000
+    for _ in 0..<rounds {
+        var lines: [String] = []
+        for _ in 0...random.below(7) {
+            let indent = String(repeating: " ", count: random.below(7))
+            var line = indent + pieces[random.below(pieces.count)]
+            if random.below(4) == 0 { line += pieces[random.below(pieces.count)] }
+            lines.append(line)
+        }
+        var text = lines.joined(separator: "\n")
+        if random.below(4) != 0 { text += "\n" }
+        if expectScannerAgrees(text) { read += 1 }
+    }
+    print("plain scanner generated texts: \(read)/\(rounds) read")
+    #expect(read > rounds / 20)
 }
