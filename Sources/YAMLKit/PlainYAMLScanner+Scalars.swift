@@ -8,28 +8,47 @@ extension PlainYAMLScanner {
         let count = text.count
         var i = 0
         while i < count {
-            let lead = text[i]
-            if lead >= 0x20 && lead < 0x7F || lead == 0x0A {
-                i += 1
-                continue
+            // Eight bytes at a time while they are all printable ASCII (no high bit, no byte below 0x20, no DEL);
+            // a word with a line break or anything else is looked at byte by byte.
+            if let base = text.baseAddress, i + 8 <= count {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let below20 = (word &- 0x20 &* ones) & ~word
+                let del = word ^ (0x7F &* ones)
+                let isDEL = (del &- ones) & ~del
+                if (word | below20 | isDEL) & (0x80 &* ones) == 0 {
+                    i += 8
+                    continue
+                }
             }
-            guard lead >= 0xC2 && lead <= 0xF4 else { return false }  // controls, tab, CR, DEL, bad leads
-            let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard count - i >= width else { return false }
-            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for k in 1..<width {
-                let octet = text[i + k]
-                guard octet & 0xC0 == 0x80 else { return false }
-                value = value << 6 | UInt32(octet & 0x3F)
+            let stop = min(i + 8, count)
+            while i < stop {
+                guard let width = characterWidth(text, at: i) else { return false }
+                i += width
             }
-            let shortest = width == 2 ? value >= 0x80 : width == 3 ? value >= 0x800 : value >= 0x10000
-            guard shortest, value >= 0xA0, value <= 0x10FFFF else { return false }
-            guard !(0xD800...0xDFFF).contains(value), value != 0x2028, value != 0x2029, value != 0xFEFF,
-                value != 0xFFFE, value != 0xFFFF
-            else { return false }
-            i += width
         }
         return true
+    }
+
+    /// The width of the character at `i` when the subset takes it (see `isInAlphabet`), else nil.
+    static func characterWidth(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let lead = text[i]
+        if lead >= 0x20 && lead < 0x7F || lead == 0x0A { return 1 }
+        guard lead >= 0xC2 && lead <= 0xF4 else { return nil }  // controls, tab, CR, DEL, bad leads
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard text.count - i >= width else { return nil }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for k in 1..<width {
+            let octet = text[i + k]
+            guard octet & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(octet & 0x3F)
+        }
+        let shortest = width == 2 ? value >= 0x80 : width == 3 ? value >= 0x800 : value >= 0x10000
+        guard shortest, value >= 0xA0, value <= 0x10FFFF else { return nil }
+        guard !(0xD800...0xDFFF).contains(value), value != 0x2028, value != 0x2029, value != 0xFEFF,
+            value != 0xFFFE, value != 0xFFFF
+        else { return nil }
+        return width
     }
 
     /// Whether `b` may start a plain scalar, given the byte after it. libyaml `yaml_parser_fetch_next_token`.

@@ -250,3 +250,33 @@ private struct ReaderOutcome<T> {
     print("plain scanner generated texts: \(read)/\(rounds) read")
     #expect(read > rounds / 20)
 }
+
+/// The alphabet check's eight-bytes-at-a-time path agrees with the character-by-character definition: every
+/// byte value at every position of a word, and every corpus text.
+@Test func plainScannerAlphabetWordsMatchCharacters() {
+    func byCharacters(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            var i = 0
+            while i < text.count {
+                guard let width = PlainYAMLScanner.characterWidth(text, at: i) else { return false }
+                i += width
+            }
+            return true
+        }
+    }
+    func byWords(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { PlainYAMLScanner.isInAlphabet($0) } }
+    let base = Array("abcdefgh:ijklmno pq\nrstuvwxyz".utf8)
+    for b in 0...255 {
+        for at in base.indices {
+            var bytes = base
+            bytes[at] = UInt8(b)
+            #expect(byWords(bytes) == byCharacters(bytes), "byte \(b) at \(at)")
+            bytes.insert(0xC3, at: at)
+            #expect(byWords(bytes) == byCharacters(bytes), "byte \(b) after 0xC3 at \(at)")
+        }
+    }
+    for text in yamlTexts {
+        let bytes = Array(text.utf8)
+        #expect(byWords(bytes) == byCharacters(bytes))
+    }
+}
