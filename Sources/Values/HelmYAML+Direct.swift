@@ -70,6 +70,7 @@ struct DirectValueReader<Source: YAMLRawEventSource> {
             defer { depth -= 1 }
             let element = target.element
             var items: [Value] = []
+            items.reserveCapacity(event.entryCount)
             while true {
                 guard let item = source.nextRawEvent() else { return nil }
                 if item.kind == .sequenceEnd { break }
@@ -81,16 +82,18 @@ struct DirectValueReader<Source: YAMLRawEventSource> {
             guard event.isBare, depth < Self.maxDepth else { return nil }
             depth += 1
             defer { depth -= 1 }
-            return mapping(target: target).map { .map($0) }
+            return mapping(target: target, entryCount: event.entryCount).map { .map($0) }
         default:
             return nil  // aliases
         }
     }
 
     /// The rest of a mapping after its start event.
-    private mutating func mapping(target: GoJSONTarget) -> ValueMap? {
+    private mutating func mapping(target: GoJSONTarget, entryCount: Int) -> ValueMap? {
         var keys: [String] = []
         var values: [Value] = []
+        keys.reserveCapacity(entryCount)
+        values.reserveCapacity(entryCount)
         while true {
             guard let keyEvent = source.nextRawEvent() else { return nil }
             if keyEvent.kind == .mappingEnd { break }

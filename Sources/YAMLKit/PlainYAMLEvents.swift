@@ -42,6 +42,11 @@ public struct PlainYAMLEvents: YAMLRawEventSource {
         guard index < events.count else { return nil }
         let event = events[index]
         index += 1
+        if event.kind == .sequenceStart || event.kind == .mappingStart {
+            return YAMLRawEvent(
+                kind: event.kind, value: UnsafeBufferPointer(start: nil, count: 0), tag: nil, hasAnchor: false,
+                style: .any, isFlow: event.isFlow, entryCount: event.count)
+        }
         let base = event.isUnescaped ? unescaped : input
         let value =
             event.count == 0

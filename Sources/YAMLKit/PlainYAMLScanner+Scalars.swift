@@ -344,10 +344,13 @@ extension PlainYAMLScanner {
         try enter()
         let isSequence = at(p) == UInt8(ascii: "[")
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
+        let start = events.count
         emit(isSequence ? .sequenceStart : .mappingStart, flow: true)
         var i = skipSpaces(p + 1)
+        var entries = 0
         if at(i) != close {
             while true {
+                entries += 1
                 if !isSequence {
                     guard let key = try flowKey(at: i) else { throw Bail() }
                     i = key
@@ -363,7 +366,7 @@ extension PlainYAMLScanner {
                 break
             }
         }
-        emit(isSequence ? .sequenceEnd : .mappingEnd)
+        emitEnd(isSequence ? .sequenceEnd : .mappingEnd, start: start, entries: entries)
         depth -= 1
         return i + 1
     }

@@ -13,7 +13,8 @@
 ///
 /// libyaml: scanner.c and parser.c (0.2.5); the rules each function follows are named in it.
 struct PlainYAMLScanner {
-    /// One event, with its scalar value as a byte range of the input or of `unescaped`.
+    /// One event, with its scalar value as a byte range of the input or of `unescaped`; a collection start counts
+    /// its entries in `count`.
     struct Event {
         var kind: YAMLRawEvent.Kind
         var style: YAMLScalarStyle = .any
@@ -113,6 +114,12 @@ struct PlainYAMLScanner {
 
     mutating func emit(_ kind: YAMLRawEvent.Kind, flow: Bool = false) {
         events.append(Event(kind: kind, isFlow: flow))
+    }
+
+    /// Emits a collection end and records the number of entries in the collection's start event.
+    mutating func emitEnd(_ kind: YAMLRawEvent.Kind, start: Int, entries: Int) {
+        events[start].count = entries
+        events.append(Event(kind: kind))
     }
 
     mutating func emit(_ scalar: Scalar) {
@@ -250,11 +257,14 @@ struct PlainYAMLScanner {
     /// libyaml `yaml_parser_parse_block_mapping_key`/`…_value`.
     mutating func blockMapping(firstKey: Scalar, colon: Int, column m: Int) throws(Bail) {
         try enter()
+        let start = events.count
         emit(.mappingStart)
         var key = firstKey
         var colon = colon
+        var entries = 0
         while true {
             guard colon - key.start <= Self.maxKeyLength else { throw Bail() }
+            entries += 1
             emit(key)
             try entryNode(after: colon, indent: m, sameLineBlock: false)
             if column < m { break }
@@ -265,7 +275,7 @@ struct PlainYAMLScanner {
             key = next
             colon = nextColon
         }
-        emit(.mappingEnd)
+        emitEnd(.mappingEnd, start: start, entries: entries)
         depth -= 1
     }
 
@@ -296,9 +306,12 @@ struct PlainYAMLScanner {
     /// `…_indentless_sequence_entry`.
     mutating func blockSequence(at p: Int, column s: Int, indentless: Bool) throws(Bail) {
         try enter()
+        let start = events.count
         emit(.sequenceStart)
         var dash = p
+        var entries = 0
         while true {
+            entries += 1
             try entryNode(after: dash, indent: s, sameLineBlock: true)
             if column < s { break }
             guard column == s else { throw Bail() }
@@ -310,7 +323,7 @@ struct PlainYAMLScanner {
             guard indentless else { throw Bail() }
             break
         }
-        emit(.sequenceEnd)
+        emitEnd(.sequenceEnd, start: start, entries: entries)
         depth -= 1
     }
 }

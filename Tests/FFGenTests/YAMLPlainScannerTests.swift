@@ -12,6 +12,8 @@ private struct SeenEvent: Equatable, CustomStringConvertible {
     var hasAnchor: Bool
     var style: YAMLScalarStyle
     var isFlow: Bool
+    /// The source's hint, not compared (libyaml gives none).
+    var entryCount: Int
 
     init(_ event: YAMLRawEvent) {
         kind = event.kind
@@ -20,6 +22,12 @@ private struct SeenEvent: Equatable, CustomStringConvertible {
         hasAnchor = event.hasAnchor
         style = event.style
         isFlow = event.isFlow
+        entryCount = event.entryCount
+    }
+
+    static func == (a: SeenEvent, b: SeenEvent) -> Bool {
+        a.kind == b.kind && a.value == b.value && a.tag == b.tag && a.hasAnchor == b.hasAnchor && a.style == b.style
+            && a.isFlow == b.isFlow
     }
 
     var description: String {
@@ -52,6 +60,20 @@ private func scannerEvents(_ text: String) -> [SeenEvent]? {
 @discardableResult
 private func expectScannerAgrees(_ text: String, _ comment: @autoclosure () -> String = "") -> Bool {
     guard let fast = scannerEvents(text) else { return false }
+    // Each collection start counts the entries that follow it.
+    var open: [(index: Int, nodes: Int)] = []
+    for (index, event) in fast.enumerated() {
+        switch event.kind {
+        case .sequenceStart, .mappingStart, .scalar:
+            if !open.isEmpty { open[open.count - 1].nodes += 1 }
+            if event.kind != .scalar { open.append((index, 0)) }
+        case .sequenceEnd, .mappingEnd:
+            guard let last = open.popLast() else { break }
+            let entries = fast[last.index].kind == .mappingStart ? last.nodes / 2 : last.nodes
+            #expect(fast[last.index].entryCount == entries, "\(text.debugDescription)")
+        default: break
+        }
+    }
     let exact = libyamlEvents(text)
     if !exact.complete {
         Issue.record("scanner read a text libyaml rejects \(comment()): \(text.debugDescription)")
