@@ -42,49 +42,64 @@ struct ManifestHeadReader<Source: YAMLRawEventSource> {
     mutating func read() -> ValueMap? {
         guard next()?.kind == .streamStart, next()?.kind == .documentStart else { return nil }
         guard let start = next(), start.kind == .mappingStart, start.isBare else { return nil }
-        let head = ValueMap()
+        // A repeated key replaces the earlier value, as Go's map assignment does.
+        var apiVersion: Value?
+        var kind: Value?
+        var metadata: Value?
         while true {
             guard let event = next() else { return nil }
             if event.kind == .mappingEnd { break }
             guard Self.isStringKey(event) else { return nil }
             let field = Self.field(event, inMetadata: false)
             guard let valueEvent = next() else { return nil }
-            // A repeated key replaces the earlier value, as Go's map assignment does.
             switch field {
             case .apiVersion, .kind:
                 guard let value = string(valueEvent) else { return nil }
-                head[field == .kind ? "kind" : "apiVersion"] = .string(value)
+                if field == .kind { kind = .string(value) } else { apiVersion = .string(value) }
             case .metadata:
-                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let metadata = readMetadata() else {
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let fields = readMetadata() else {
                     return nil
                 }
-                head["metadata"] = .map(metadata)
+                metadata = .map(fields)
             default:
                 guard skip(valueEvent) else { return nil }
             }
         }
         guard next()?.kind == .documentEnd else { return nil }
-        return head
+        return Self.map([("apiVersion", apiVersion), ("kind", kind), ("metadata", metadata)])
+    }
+
+    /// The map of the fields that are set, given in key order.
+    static func map(_ fields: [(key: String, value: Value?)]) -> ValueMap {
+        var keys: [String] = []
+        var values: [Value] = []
+        for (key, value) in fields {
+            guard let value else { continue }
+            keys.append(key)
+            values.append(value)
+        }
+        return ValueMap(sortedKeys: keys, values: values)
     }
 
     /// The rest of the `metadata` mapping: `name` and `annotations` kept, the rest checked and skipped.
     mutating func readMetadata() -> ValueMap? {
-        let metadata = ValueMap()
+        var name: Value?
+        var annotations: Value?
         while true {
             guard let event = next() else { return nil }
-            if event.kind == .mappingEnd { return metadata }
+            if event.kind == .mappingEnd { return Self.map([("annotations", annotations), ("name", name)]) }
             guard Self.isStringKey(event) else { return nil }
             let field = Self.field(event, inMetadata: true)
             guard let valueEvent = next() else { return nil }
             switch field {
             case .name:
                 guard let value = string(valueEvent) else { return nil }
-                metadata["name"] = .string(value)
+                name = .string(value)
             case .annotations:
-                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let annotations = readStrings() else {
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let strings = readStrings() else {
                     return nil
                 }
-                metadata["annotations"] = .map(annotations)
+                annotations = .map(strings)
             default:
                 guard skip(valueEvent) else { return nil }
             }
@@ -93,14 +108,16 @@ struct ManifestHeadReader<Source: YAMLRawEventSource> {
 
     /// A mapping of plain string keys to string values (the rest of it, after its start event).
     mutating func readStrings() -> ValueMap? {
-        let map = ValueMap()
+        var keys: [String] = []
+        var values: [Value] = []
         while true {
             guard let event = next() else { return nil }
-            if event.kind == .mappingEnd { return map }
+            if event.kind == .mappingEnd { return ValueMap(assigning: keys, values) }
             guard Self.isStringKey(event) else { return nil }
             let key = event.string
             guard let valueEvent = next(), let value = string(valueEvent) else { return nil }
-            map[key] = .string(value)
+            keys.append(key)
+            values.append(.string(value))
         }
     }
 

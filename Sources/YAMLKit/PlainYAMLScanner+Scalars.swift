@@ -8,15 +8,19 @@ extension PlainYAMLScanner {
         let count = text.count
         var i = 0
         while i < count {
-            // Eight bytes at a time while they are all printable ASCII (no high bit, no byte below 0x20, no DEL);
-            // a word with a line break or anything else is looked at byte by byte.
+            // Eight bytes at a time while they are printable ASCII or line breaks; a word with anything else is
+            // looked at character by character. Each mask has 0x80 exactly in the bytes it names (the bytes are
+            // below 0x80 once `word` has no high bit, so no sum carries into the next byte).
             if let base = text.baseAddress, i + 8 <= count {
                 let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let ones: UInt64 = 0x0101_0101_0101_0101
-                let below20 = (word &- 0x20 &* ones) & ~word
-                let del = word ^ (0x7F &* ones)
-                let isDEL = (del &- ones) & ~del
-                if (word | below20 | isDEL) & (0x80 &* ones) == 0 {
+                let high = 0x80 &* ones
+                let low7 = word & (0x7F &* ones)
+                let below20 = ~(low7 &+ 0x60 &* ones) & ~word & high
+                let newlines = word ^ (0x0A &* ones)
+                let isNewline = ~(((newlines & (0x7F &* ones)) &+ 0x7F &* ones) | newlines) & high
+                let isDEL = (low7 &+ ones) & high
+                if word & high == 0 && below20 & ~isNewline == 0 && isDEL == 0 {
                     i += 8
                     continue
                 }
