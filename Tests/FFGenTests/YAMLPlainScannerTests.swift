@@ -146,7 +146,9 @@ private func expectScannerAgrees(_ text: String, _ comment: @autoclosure () -> S
     "a: [b\n  , c]\n", "a: [b #c\n]\n", "a: [b]#c\n", "a: [b] # c\n", "a: [b] c\n", "a: [-b, --c]\n", "a: [-, b]\n",
     "a: [b?c]\n", "a: [?b]\n", "a: [b:c]\n", "a: [:b]\n", "a: [[], {}]\n", "a: [b]: c\n", "[a]: b\n", "a: [\"b\", 'c']\n",
     "- [a, b]\n- {c: d}\n", "a:\n  [b]\n", "a: [b, [c, [d]]]\n", "a: {b: [c, {d: e}]}\n", "a: [b, &c d]\n",
-    "a: [b, !c d]\n", "a: [b, *c]\n", "a: [b, |]\n", "a: [b, >]\n", "a: ['b\n']\n",
+    "a: [b, !c d]\n", "a: [b, *c]\n", "a: [b, |]\n", "a: [b, >]\n", "a: ['b\n']\n", "a: [ ]\n", "a: { }\n",
+    "a: [ 'x' ]\n", "a: {b: 'c' , d: \"e\"}\n", "a: {\"b\" : c}\n", "a: {b :c}\n", "a: [b , ]\n", "a: {,}\n", "a: [,]\n",
+    "[a]\n", "{a: b}\n", "- [a]\n  - b\n", "a: [\"\\u00e9\", '\u{e9}']\n", "a: {\u{e9}: b}\n", "a: [b]]\n", "a: [[b]\n",
 ] as [String])
 func plainScannerRow(_ text: String) {
     expectScannerAgrees(text)
@@ -253,6 +255,7 @@ private struct ReaderOutcome<T> {
     let pieces = [
         "- ", "-", "- - ", "a:", "a: ", "b: 1", "- c: 2", "- d:", "x", "'q'", "\"d\\n\"", "[e, 'f']", "{g: h}", "|", "|-",
         ">", ">+", "# c", "", "k: |", "k: >-", "l: - m", "n: o: p", "q #r", "s: t # u", "---", "...", "?", ": v", "w:x",
+        "'k': v", "\"k\":", "[a, {b: c}]", "{'x': [y]}", "é: ü", " ", "-x", "y ", ":",
     ]
     var random = SplitMix64(state: 0xC0FF_EE00)
     var read = 0
