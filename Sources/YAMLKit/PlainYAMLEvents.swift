@@ -32,7 +32,9 @@ public struct PlainYAMLEvents: YAMLRawEventSource {
         }
     }
 
-    private init(events: [PlainYAMLScanner.Event], input: UnsafeBufferPointer<UInt8>, unescaped: UnsafeBufferPointer<UInt8>) {
+    private init(
+        events: [PlainYAMLScanner.Event], input: UnsafeBufferPointer<UInt8>, unescaped: UnsafeBufferPointer<UInt8>
+    ) {
         self.events = events
         self.input = input
         self.unescaped = unescaped

@@ -7,9 +7,9 @@
 /// and quoted scalars, literal and folded block scalars (`|`, `>-`, …), and flow collections of scalars that open
 /// and close on one line. Anything else (tabs, `\r`, anchors, aliases, tags, `?` keys, directives, a second
 /// document, indentation indicators, multi-line plain or quoted scalars, control characters, malformed UTF-8,
-/// line breaks other than `\n`, …) makes `scan` give up, and the caller reads the text with libyaml (`YAMLParser`), which gives the same
-/// events or the error. The scanner never accepts a text that libyaml, with go-yaml's extra checks
-/// (`YAMLParser.goYAMLProblem`), rejects.
+/// line breaks other than `\n`, …) makes `scan` give up, and the caller reads the text with libyaml
+/// (`YAMLParser`), which gives the same events or the error. The scanner never accepts a text that libyaml, with
+/// go-yaml's extra checks (`YAMLParser.goYAMLProblem`), rejects.
 ///
 /// libyaml: scanner.c and parser.c (0.2.5); the rules each function follows are named in it.
 struct PlainYAMLScanner {
@@ -112,6 +112,7 @@ struct PlainYAMLScanner {
 
     // MARK: Events
 
+    /// Emits a stream, document or collection start event.
     mutating func emit(_ kind: YAMLRawEvent.Kind, flow: Bool = false) {
         events.append(Event(kind: kind, isFlow: flow))
     }
@@ -122,6 +123,7 @@ struct PlainYAMLScanner {
         events.append(Event(kind: kind))
     }
 
+    /// Emits a scanned scalar.
     mutating func emit(_ scalar: Scalar) {
         events.append(
             Event(
@@ -134,6 +136,7 @@ struct PlainYAMLScanner {
         events.append(Event(kind: .scalar, style: .plain))
     }
 
+    /// Counts one more level of nesting (the caller counts it down when the collection ends).
     mutating func enter() throws(Bail) {
         depth += 1
         if depth > Self.maxDepth { throw Bail() }

@@ -139,15 +139,18 @@ private func expectScannerAgrees(_ text: String, _ comment: @autoclosure () -> S
     // Folded block scalars.
     ">\n  a\n  b\n", "a: >\n  x\n  y\n\n  z\n", "a: >-\n  x\n   y\n  z\n", "a: >+\n  x\n\n", "a: >\n\n  x\n  y\n",
     "a: >\n  x\n  \n  y\n", "a: >\n  x\n   \n  y\n", "a: >\n   x\n  y\n", "a: > # c\n  x\n", "- >\n  a\n  b\n- c\n",
-    "a: >\n  x\n\n\n  y\n   z\n  w\n", "a: >\n   x\n   y\n", "a: >2\n  x\n", "a: >\n", "a: >-\n  x", "a: >\n  x\n b: 1\n",
+    "a: >\n  x\n\n\n  y\n   z\n  w\n", "a: >\n   x\n   y\n", "a: >2\n  x\n", "a: >\n", "a: >-\n  x",
+    "a: >\n  x\n b: 1\n",
     // Flow collections.
     "a: [b, c]\n", "a: [ b , c ]\n", "a: [b c, d]\n", "a: {b: c, d: e}\n", "a: {b: {c: d}, e: [f, g]}\n",
     "a: [b, c,]\n", "a: [b: c]\n", "a: {b, c: d}\n", "a: {b: }\n", "a: {b:c}\n", "a: {\"b\":\"c\"}\n", "a: {'b': c}\n",
     "a: [b\n  , c]\n", "a: [b #c\n]\n", "a: [b]#c\n", "a: [b] # c\n", "a: [b] c\n", "a: [-b, --c]\n", "a: [-, b]\n",
-    "a: [b?c]\n", "a: [?b]\n", "a: [b:c]\n", "a: [:b]\n", "a: [[], {}]\n", "a: [b]: c\n", "[a]: b\n", "a: [\"b\", 'c']\n",
+    "a: [b?c]\n", "a: [?b]\n", "a: [b:c]\n", "a: [:b]\n", "a: [[], {}]\n", "a: [b]: c\n", "[a]: b\n",
+    "a: [\"b\", 'c']\n",
     "- [a, b]\n- {c: d}\n", "a:\n  [b]\n", "a: [b, [c, [d]]]\n", "a: {b: [c, {d: e}]}\n", "a: [b, &c d]\n",
     "a: [b, !c d]\n", "a: [b, *c]\n", "a: [b, |]\n", "a: [b, >]\n", "a: ['b\n']\n", "a: [ ]\n", "a: { }\n",
-    "a: [ 'x' ]\n", "a: {b: 'c' , d: \"e\"}\n", "a: {\"b\" : c}\n", "a: {b :c}\n", "a: [b , ]\n", "a: {,}\n", "a: [,]\n",
+    "a: [ 'x' ]\n", "a: {b: 'c' , d: \"e\"}\n", "a: {\"b\" : c}\n", "a: {b :c}\n", "a: [b , ]\n", "a: {,}\n",
+    "a: [,]\n",
     "[a]\n", "{a: b}\n", "- [a]\n  - b\n", "a: [\"\\u00e9\", '\u{e9}']\n", "a: {\u{e9}: b}\n", "a: [b]]\n", "a: [[b]\n",
 ] as [String])
 func plainScannerRow(_ text: String) {
@@ -156,7 +159,8 @@ func plainScannerRow(_ text: String) {
 
 /// The scanner reads these (the common shapes must take the fast path).
 @Test(arguments: [
-    "a: 1\nb:\n  c: [d, e]\n  f: {g: h}\n", "- a: 1\n  b: 'x'\n- c\n", "a:\n- b\n- c: d\n", "a: |-\n  x\n  y\nb: \"z\\n\"\n",
+    "a: 1\nb:\n  c: [d, e]\n  f: {g: h}\n", "- a: 1\n  b: 'x'\n- c\n", "a:\n- b\n- c: d\n",
+    "a: |-\n  x\n  y\nb: \"z\\n\"\n",
     "", "# c\n", "---\na: 1\n", "a: é\n", "description: >-\n  x\n  y\ntype: z\n",
 ] as [String])
 func plainScannerReads(_ text: String) {
@@ -177,11 +181,13 @@ private struct SplitMix64 {
 }
 
 /// Small edits with YAML's significant characters to corpus texts the scanner reads: each result is left to
-/// libyaml or read exactly as libyaml reads it (and never when libyaml rejects it).
+/// libyaml or read exactly as libyaml reads it (and never when libyaml rejects it). `FFGEN_MUTATION_ROUNDS` and
+/// `FFGEN_MUTATION_SEED` in the environment run more rounds or other ones (here and in the generated texts).
 @Test func plainScannerMatchesLibyamlOnMutations() {
     let texts = yamlTexts.filter { $0.utf8.count < 4000 && scannerEvents($0) != nil }
     let alphabet = Array(" \n:-#'\"|>[]{},&*!?\t\\+.%@`0a".utf8)
-    var random = SplitMix64(state: UInt64(ProcessInfo.processInfo.environment["FFGEN_MUTATION_SEED"] ?? "") ?? 0x5EED_F00D)
+    let seed = ProcessInfo.processInfo.environment["FFGEN_MUTATION_SEED"].flatMap { UInt64($0) }
+    var random = SplitMix64(state: seed ?? 0x5EED_F00D)
     var read = 0
     let rounds = Int(ProcessInfo.processInfo.environment["FFGEN_MUTATION_ROUNDS"] ?? "") ?? 20000
     for _ in 0..<rounds {
@@ -253,7 +259,8 @@ private struct ReaderOutcome<T> {
 /// and their content lines, comments) in every combination, most of which libyaml rejects.
 @Test func plainScannerMatchesLibyamlOnGeneratedTexts() {
     let pieces = [
-        "- ", "-", "- - ", "a:", "a: ", "b: 1", "- c: 2", "- d:", "x", "'q'", "\"d\\n\"", "[e, 'f']", "{g: h}", "|", "|-",
+        "- ", "-", "- - ", "a:", "a: ", "b: 1", "- c: 2", "- d:", "x", "'q'", "\"d\\n\"", "[e, 'f']", "{g: h}", "|",
+        "|-",
         ">", ">+", "# c", "", "k: |", "k: >-", "l: - m", "n: o: p", "q #r", "s: t # u", "---", "...", "?", ": v", "w:x",
         "'k': v", "\"k\":", "[a, {b: c}]", "{'x': [y]}", "é: ü", " ", "-x", "y ", ":",
     ]
