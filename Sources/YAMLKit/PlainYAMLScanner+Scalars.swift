@@ -56,6 +56,7 @@ extension PlainYAMLScanner {
     }
 
     /// Whether `b` may start a plain scalar, given the byte after it. libyaml `yaml_parser_fetch_next_token`.
+    @inline(__always)
     static func startsPlain(_ b: UInt8, next: UInt8, flow: Bool) -> Bool {
         switch b {
         case 0, 0x20, 0x0A: return false
@@ -79,6 +80,7 @@ extension PlainYAMLScanner {
     // MARK: Scalars
 
     /// The plain or quoted scalar starting at `p`, or nil when no scalar of the subset starts there.
+    @inline(__always)
     mutating func scalar(at p: Int, flow: Bool) throws(Bail) -> Scalar? {
         switch at(p) {
         case UInt8(ascii: "'"), UInt8(ascii: "\""): return try quotedScalar(at: p)

@@ -113,6 +113,7 @@ struct PlainYAMLScanner {
     // MARK: Events
 
     /// Emits a stream, document or collection start event.
+    @inline(__always)
     mutating func emit(_ kind: YAMLRawEvent.Kind, flow: Bool = false) {
         events.append(Event(kind: kind, isFlow: flow))
     }
@@ -124,6 +125,7 @@ struct PlainYAMLScanner {
     }
 
     /// Emits a scanned scalar.
+    @inline(__always)
     mutating func emit(_ scalar: Scalar) {
         events.append(
             Event(
@@ -132,6 +134,7 @@ struct PlainYAMLScanner {
     }
 
     /// The empty plain scalar the parser gives for a missing node (libyaml `yaml_parser_process_empty_scalar`).
+    @inline(__always)
     mutating func emitEmptyScalar() {
         events.append(Event(kind: .scalar, style: .plain))
     }
@@ -185,6 +188,7 @@ struct PlainYAMLScanner {
 
     /// Finishes the line after a token ending at `i` (spaces, then a comment after at least one space) and moves
     /// the cursor to the next content line. Anything else on the line ends the subset.
+    @inline(__always)
     mutating func finishLine(_ i: Int) throws(Bail) {
         var j = skipSpaces(i)
         if at(j) == UInt8(ascii: "#") && j > i { j = lineEnd(j) }
@@ -250,6 +254,7 @@ struct PlainYAMLScanner {
     }
 
     /// The `:` after a scalar that makes it a simple key in block context, if there is one on the same line.
+    @inline(__always)
     func keyColon(_ scalar: Scalar) -> Int? {
         if scalar.style == .plain { return scalar.colon }
         let j = skipSpaces(scalar.end)
