@@ -264,7 +264,8 @@ private struct ReaderOutcome<T> {
         ">", ">+", "# c", "", "k: |", "k: >-", "l: - m", "n: o: p", "q #r", "s: t # u", "---", "...", "?", ": v", "w:x",
         "'k': v", "\"k\":", "[a, {b: c}]", "{'x': [y]}", "é: ü", " ", "-x", "y ", ":",
     ]
-    var random = SplitMix64(state: 0xC0FF_EE00)
+    let seed = ProcessInfo.processInfo.environment["FFGEN_MUTATION_SEED"].flatMap { UInt64($0) }
+    var random = SplitMix64(state: seed ?? 0xC0FF_EE00)
     var read = 0
     let rounds = Int(ProcessInfo.processInfo.environment["FFGEN_MUTATION_ROUNDS"] ?? "") ?? 30000
     for _ in 0..<rounds {
