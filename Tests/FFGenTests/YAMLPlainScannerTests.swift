@@ -313,3 +313,18 @@ private struct ReaderOutcome<T> {
         #expect(byWords(bytes) == byCharacters(bytes))
     }
 }
+
+/// `resolvesToString(bytes:)`'s shortcut for long words agrees with `resolve`.
+@Test(arguments: [
+    "name", "namespace", "nodeSelector", "true", "trueish", "TRUE", "Yes", "yesterday", "off", "offset", "null",
+    "nullable", "~", "~tilde", "no", "n", "False", "falsehood", "on", "online", ".5", ".inf", ".infinity", "-1",
+    "123456", "+12345", "0x1F", "1e3", "-", "value", "tolerations", "targetPort", "FALSE", "Nulls", "000000",
+    "2001-12-14", "-.inf00", "+.5e10",
+])
+func resolvesToStringMatchesResolve(_ text: String) {
+    var text = text
+    let fast = text.withUTF8 { GoYAMLResolve.resolvesToString(bytes: $0) }
+    let exact: Bool
+    if case .string = GoYAMLResolve.resolve(text) { exact = true } else { exact = false }
+    #expect(fast == exact)
+}
