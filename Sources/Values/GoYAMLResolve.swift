@@ -86,6 +86,12 @@ enum GoYAMLResolve {
     static func resolvesToString(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         guard mayResolveToNonString(first: first) else { return true }
+        // Text starting with a letter or `~` resolves only in the spellings of `mapped`, none longer than five bytes.
+        if bytes.count > 5 && first != UInt8(ascii: ".") && first != UInt8(ascii: "+") && first != UInt8(ascii: "-")
+            && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        {
+            return true
+        }
         if case .string = resolve(String(decoding: bytes, as: UTF8.self)) { return true }
         return false
     }

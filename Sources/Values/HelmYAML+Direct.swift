@@ -1,5 +1,26 @@
 import YAMLKit
 
+/// The one-pass reader's entry points.
+enum DirectValue {
+    /// The first document of `text` as `HelmYAMLDecoder` would convert it for `target` (`.null` for an empty
+    /// stream), or nil when the exact reader must decide. Reads the scanner's events when it takes the text, and
+    /// libyaml's when it does not or the reader gives up on them.
+    static func firstDocument(_ text: String, target: GoJSONTarget) -> Value? {
+        let fast = PlainYAMLEvents.read(text) { events in
+            var reader = DirectValueReader(events)
+            return reader.firstDocument(target: target)
+        }
+        if let fast { return fast }
+        return firstDocumentWithLibyaml(text, target: target)
+    }
+
+    /// `firstDocument` on libyaml's events only (the exact counterpart of the scanner path, for tests).
+    static func firstDocumentWithLibyaml(_ text: String, target: GoJSONTarget) -> Value? {
+        var reader = DirectValueReader(YAMLParser(text))
+        return reader.firstDocument(target: target)
+    }
+}
+
 /// One pass from libyaml's events to the final `Value`, for documents in the plain shape that nearly every values
 /// file and `Chart.yaml` has.
 ///
@@ -9,33 +30,31 @@ import YAMLKit
 /// keys and floats JSON cannot hold, all three steps reduce to what this reader does directly. Whenever it meets
 /// anything else, or the input does not parse, it gives up (returns nil) and the caller runs the exact reader,
 /// which then gives the same value or reports the error with its location.
-struct DirectValueReader {
-    private let parser: YAMLParser
+///
+/// The events come from the plain-subset scanner when it reads the text, else from libyaml; both give the same
+/// events, so the reader gives the same value either way.
+struct DirectValueReader<Source: YAMLRawEventSource> {
+    private var source: Source
     private var depth = 0
 
     /// Nesting deeper than this goes to the exact reader (which also enforces go-yaml's depth limit).
-    private static let maxDepth = 256
+    private static var maxDepth: Int { 256 }
 
-    private init(parser: YAMLParser) { self.parser = parser }
+    init(_ source: Source) { self.source = source }
 
-    /// The first document of `text` as `HelmYAMLDecoder` would convert it for `target` (`.null` for an empty
-    /// stream), or nil when the exact reader must decide.
-    static func firstDocument(_ text: String, target: GoJSONTarget) -> Value? {
-        var reader = DirectValueReader(parser: YAMLParser(text))
-        return reader.firstDocument(target: target)
-    }
-
-    private mutating func firstDocument(target: GoJSONTarget) -> Value? {
-        guard let start = parser.nextRawEvent(), start.kind == .streamStart, let document = parser.nextRawEvent()
+    /// The first document as `HelmYAMLDecoder` would convert it for `target` (`.null` for an empty stream), or nil
+    /// when the exact reader must decide.
+    mutating func firstDocument(target: GoJSONTarget) -> Value? {
+        guard let start = source.nextRawEvent(), start.kind == .streamStart, let document = source.nextRawEvent()
         else { return nil }
         switch document.kind {
         case .streamEnd: return .null
         case .documentStart: break
         default: return nil
         }
-        guard let first = parser.nextRawEvent(), let value = node(first, target: target) else { return nil }
+        guard let first = source.nextRawEvent(), let value = node(first, target: target) else { return nil }
         // The exact reader reads the document end too, so an error there must send us to it as well.
-        guard let end = parser.nextRawEvent(), end.kind == .documentEnd else { return nil }
+        guard let end = source.nextRawEvent(), end.kind == .documentEnd else { return nil }
         return value
     }
 
@@ -51,8 +70,9 @@ struct DirectValueReader {
             defer { depth -= 1 }
             let element = target.element
             var items: [Value] = []
+            items.reserveCapacity(event.entryCount)
             while true {
-                guard let item = parser.nextRawEvent() else { return nil }
+                guard let item = source.nextRawEvent() else { return nil }
                 if item.kind == .sequenceEnd { break }
                 guard let value = node(item, target: element) else { return nil }
                 items.append(value)
@@ -62,20 +82,22 @@ struct DirectValueReader {
             guard event.isBare, depth < Self.maxDepth else { return nil }
             depth += 1
             defer { depth -= 1 }
-            return mapping(target: target).map { .map($0) }
+            return mapping(target: target, entryCount: event.entryCount).map { .map($0) }
         default:
             return nil  // aliases
         }
     }
 
     /// The rest of a mapping after its start event.
-    private mutating func mapping(target: GoJSONTarget) -> ValueMap? {
+    private mutating func mapping(target: GoJSONTarget, entryCount: Int) -> ValueMap? {
         var keys: [String] = []
         var values: [Value] = []
+        keys.reserveCapacity(entryCount)
+        values.reserveCapacity(entryCount)
         while true {
-            guard let keyEvent = parser.nextRawEvent() else { return nil }
+            guard let keyEvent = source.nextRawEvent() else { return nil }
             if keyEvent.kind == .mappingEnd { break }
-            guard let key = Self.key(keyEvent), let valueEvent = parser.nextRawEvent(),
+            guard let key = Self.key(keyEvent), let valueEvent = source.nextRawEvent(),
                 let value = node(valueEvent, target: target.member(key))
             else { return nil }
             keys.append(key)

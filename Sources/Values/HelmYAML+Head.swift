@@ -9,8 +9,19 @@ extension HelmYAML {
     /// reports any error. The reader still consumes every event of the first document, so a document that does
     /// not parse, or that `parseAny` would reject (tags, anchors and aliases, merge keys, keys that are not plain
     /// strings, infinite or NaN floats), always takes the full path.
+    ///
+    /// The events come from the plain-subset scanner when it reads the text, else from libyaml (the same events).
     public static func manifestHead(_ text: String) -> ValueMap? {
-        var reader = ManifestHeadReader(parser: YAMLParser(text))
+        let fast = PlainYAMLEvents.read(text) { events in
+            var reader = ManifestHeadReader(source: events)
+            return reader.read()
+        }
+        return fast ?? manifestHeadWithLibyaml(text)
+    }
+
+    /// `manifestHead` on libyaml's events only (the exact counterpart of the scanner path, for tests).
+    static func manifestHeadWithLibyaml(_ text: String) -> ValueMap? {
+        var reader = ManifestHeadReader(source: YAMLParser(text))
         return reader.read()
     }
 }
@@ -18,62 +29,77 @@ extension HelmYAML {
 /// One pass over the events of a document's first mapping. Every `nil` means "not plain: use the full parser".
 ///
 /// Events are looked at in place (`YAMLRawEvent`): only the scalars kept in the result become Swift strings.
-private struct ManifestHeadReader {
-    let parser: YAMLParser
+struct ManifestHeadReader<Source: YAMLRawEventSource> {
+    var source: Source
 
     /// The keys whose values the head keeps.
     enum Field {
         case apiVersion, kind, metadata, name, annotations, other
     }
 
-    func next() -> YAMLRawEvent? { parser.nextRawEvent() }
+    mutating func next() -> YAMLRawEvent? { source.nextRawEvent() }
 
-    func read() -> ValueMap? {
+    mutating func read() -> ValueMap? {
         guard next()?.kind == .streamStart, next()?.kind == .documentStart else { return nil }
         guard let start = next(), start.kind == .mappingStart, start.isBare else { return nil }
-        let head = ValueMap()
+        // A repeated key replaces the earlier value, as Go's map assignment does.
+        var apiVersion: Value?
+        var kind: Value?
+        var metadata: Value?
         while true {
             guard let event = next() else { return nil }
             if event.kind == .mappingEnd { break }
             guard Self.isStringKey(event) else { return nil }
             let field = Self.field(event, inMetadata: false)
             guard let valueEvent = next() else { return nil }
-            // A repeated key replaces the earlier value, as Go's map assignment does.
             switch field {
             case .apiVersion, .kind:
                 guard let value = string(valueEvent) else { return nil }
-                head[field == .kind ? "kind" : "apiVersion"] = .string(value)
+                if field == .kind { kind = .string(value) } else { apiVersion = .string(value) }
             case .metadata:
-                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let metadata = readMetadata() else {
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let fields = readMetadata() else {
                     return nil
                 }
-                head["metadata"] = .map(metadata)
+                metadata = .map(fields)
             default:
                 guard skip(valueEvent) else { return nil }
             }
         }
         guard next()?.kind == .documentEnd else { return nil }
-        return head
+        return Self.map([("apiVersion", apiVersion), ("kind", kind), ("metadata", metadata)])
+    }
+
+    /// The map of the fields that are set, given in key order.
+    static func map(_ fields: [(key: String, value: Value?)]) -> ValueMap {
+        var keys: [String] = []
+        var values: [Value] = []
+        for (key, value) in fields {
+            guard let value else { continue }
+            keys.append(key)
+            values.append(value)
+        }
+        return ValueMap(sortedKeys: keys, values: values)
     }
 
     /// The rest of the `metadata` mapping: `name` and `annotations` kept, the rest checked and skipped.
-    func readMetadata() -> ValueMap? {
-        let metadata = ValueMap()
+    mutating func readMetadata() -> ValueMap? {
+        var name: Value?
+        var annotations: Value?
         while true {
             guard let event = next() else { return nil }
-            if event.kind == .mappingEnd { return metadata }
+            if event.kind == .mappingEnd { return Self.map([("annotations", annotations), ("name", name)]) }
             guard Self.isStringKey(event) else { return nil }
             let field = Self.field(event, inMetadata: true)
             guard let valueEvent = next() else { return nil }
             switch field {
             case .name:
                 guard let value = string(valueEvent) else { return nil }
-                metadata["name"] = .string(value)
+                name = .string(value)
             case .annotations:
-                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let annotations = readStrings() else {
+                guard valueEvent.kind == .mappingStart, valueEvent.isBare, let strings = readStrings() else {
                     return nil
                 }
-                metadata["annotations"] = .map(annotations)
+                annotations = .map(strings)
             default:
                 guard skip(valueEvent) else { return nil }
             }
@@ -81,15 +107,17 @@ private struct ManifestHeadReader {
     }
 
     /// A mapping of plain string keys to string values (the rest of it, after its start event).
-    func readStrings() -> ValueMap? {
-        let map = ValueMap()
+    mutating func readStrings() -> ValueMap? {
+        var keys: [String] = []
+        var values: [Value] = []
         while true {
             guard let event = next() else { return nil }
-            if event.kind == .mappingEnd { return map }
+            if event.kind == .mappingEnd { return ValueMap(assigning: keys, values) }
             guard Self.isStringKey(event) else { return nil }
             let key = event.string
             guard let valueEvent = next(), let value = string(valueEvent) else { return nil }
-            map[key] = .string(value)
+            keys.append(key)
+            values.append(.string(value))
         }
     }
 
@@ -127,7 +155,7 @@ private struct ManifestHeadReader {
     }
 
     /// Consumes the node that starts with `event`, checking that the full decoder would accept it.
-    func skip(_ event: YAMLRawEvent) -> Bool {
+    mutating func skip(_ event: YAMLRawEvent) -> Bool {
         switch event.kind {
         case .scalar:
             guard event.isBare else { return false }

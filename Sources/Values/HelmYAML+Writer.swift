@@ -51,9 +51,8 @@ struct PlainYAMLWriter {
         case .list(let l) where l.isEmpty: out.append(contentsOf: "[]".utf8)
         case .object(let o): return inline(o.serialized, column: column)
         default:
-            guard let scalar = Self.scalar(value) else { return false }
-            if scalar.hasSpace && column + scalar.text.count > Self.width { return false }
-            out.append(contentsOf: scalar.text)
+            guard let scalar = appendScalar(value) else { return false }
+            if scalar.hasSpace && column + scalar.count > Self.width { return false }
         }
         out.append(UInt8(ascii: "\n"))
         return true
@@ -81,15 +80,15 @@ struct PlainYAMLWriter {
         let values = m.values
         let order = GoYAMLKeyOrder.sortedIndicesIfReordered(keys) ?? Array(keys.indices)
         for (n, i) in order.enumerated() {
-            guard keys[i].utf8.count <= Self.maxKeyLength, let key = Self.string(keys[i]) else { return false }
+            guard keys[i].utf8.count <= Self.maxKeyLength else { return false }
             if n > 0 || !firstInline { indentation(indent) }
-            out.append(contentsOf: key.text)
+            guard let key = appendString(keys[i]) else { return false }
             out.append(UInt8(ascii: ":"))
             var value = values[i]
             if case .object(let o) = value { value = o.serialized }
             if Self.isInline(value) {
                 out.append(UInt8(ascii: " "))
-                guard inline(value, column: indent + key.text.count + 2) else { return false }
+                guard inline(value, column: indent + key.count + 2) else { return false }
                 continue
             }
             out.append(UInt8(ascii: "\n"))
@@ -126,18 +125,21 @@ struct PlainYAMLWriter {
         return true
     }
 
-    /// A scalar as written, and whether it contains a space (where libyaml may fold a long line).
-    private struct Scalar {
-        var text: [UInt8]
+    /// The width of a scalar written to `out`, and whether it contains a space (where libyaml may fold a long
+    /// line).
+    private struct Written {
+        var count: Int
         var hasSpace: Bool
     }
 
-    /// What `EventBuilder.node` emits for a scalar value.
-    private static func scalar(_ value: Value) -> Scalar? {
+    /// Writes what `EventBuilder.node` emits for a scalar value; nil when the emitter must write it (the caller
+    /// then drops the whole output).
+    private mutating func appendScalar(_ value: Value) -> Written? {
+        let start = out.count
         switch value {
-        case .null: return Scalar(text: Array("null".utf8), hasSpace: false)
-        case .bool(let b): return Scalar(text: Array((b ? "true" : "false").utf8), hasSpace: false)
-        case .int(let i, let kind): return Scalar(text: Array(kind.decimal(i).utf8), hasSpace: false)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i, let kind): out.append(contentsOf: kind.decimal(i).utf8)
         case .float(let f):
             // EventBuilder.float: json.Marshal's text read back by go-yaml; NaN and infinities are errors.
             guard f.isFinite else { return nil }
@@ -147,44 +149,44 @@ struct PlainYAMLWriter {
             case .uint(let u): text = String(u)
             default: text = GoFormat.formatFloatG(f)
             }
-            return Scalar(text: Array(text.utf8), hasSpace: false)
-        case .string(let s): return string(s)
+            out.append(contentsOf: text.utf8)
+        case .string(let s): return appendString(s)
         default: return nil
         }
+        return Written(count: out.count - start, hasSpace: false)
     }
 
-    /// A string written as `EventBuilder.string` asks, when the text is printable ASCII on one line and libyaml
+    /// Writes a string as `EventBuilder.string` asks, when the text is printable ASCII on one line and libyaml
     /// would write it in the style asked for without folding.
-    private static func string(_ s: String) -> Scalar? {
-        var bytes: [UInt8] = []
-        var hasSpace = false
-        let ok = s.utf8.withContiguousStorageIfAvailable { text -> Bool in
+    private mutating func appendString(_ s: String) -> Written? {
+        let start = out.count
+        let hasSpace = s.utf8.withContiguousStorageIfAvailable { text -> Bool? in
+            var hasSpace = false
             for b in text {
-                guard b >= 0x20 && b < 0x7F else { return false }
+                guard b >= 0x20 && b < 0x7F else { return nil }
                 if b == UInt8(ascii: " ") { hasSpace = true }
             }
-            bytes = Array(text)
-            return true
+            if GoYAMLResolve.canUsePlain(s) {
+                guard Self.isPlainSafe(text) else { return nil }
+                out.append(contentsOf: text)
+                return hasSpace
+            }
+            out.append(UInt8(ascii: "\""))
+            for b in text {
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                out.append(b)
+            }
+            out.append(UInt8(ascii: "\""))
+            return hasSpace
         }
-        guard ok == true else { return nil }
-        if GoYAMLResolve.canUsePlain(s) {
-            guard isPlainSafe(bytes) else { return nil }
-            return Scalar(text: bytes, hasSpace: hasSpace)
-        }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        quoted.reserveCapacity(bytes.count + 2)
-        for b in bytes {
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { quoted.append(UInt8(ascii: "\\")) }
-            quoted.append(b)
-        }
-        quoted.append(UInt8(ascii: "\""))
-        return Scalar(text: quoted, hasSpace: hasSpace)
+        guard let hasSpace, let hasSpace else { return nil }
+        return Written(count: out.count - start, hasSpace: hasSpace)
     }
 
     /// Whether libyaml keeps `text` plain in block context: it starts with a letter, digit, `_` or `/`, has no
     /// leading or trailing space, and holds no indicator libyaml looks for (`: `, ` #`, quotes, brackets, …).
     /// Go: yaml.v2 emitterc.go `yaml_emitter_analyze_scalar`.
-    private static func isPlainSafe(_ text: [UInt8]) -> Bool {
+    private static func isPlainSafe(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first, let last = text.last, last != UInt8(ascii: " ") else { return false }
         let startsWell =
             (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))

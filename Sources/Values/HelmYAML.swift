@@ -16,7 +16,7 @@ public enum HelmYAML {
         if GoBytes.hasEscapes(text), let problem = readerProblem(GoBytes.bytes(text)) {
             throw HelmYAMLError(message: "error converting YAML to JSON: yaml: " + problem)
         }
-        if !recordLocations && !exact, let value = DirectValueReader.firstDocument(text, target: target) {
+        if !recordLocations && !exact, let value = DirectValue.firstDocument(text, target: target) {
             return (nil, value, ValueLocations())
         }
         // go-yaml's Unmarshal reads only the first document.

@@ -25,6 +25,9 @@ public struct YAMLRawEvent {
     public var style: YAMLScalarStyle
     /// Whether a collection is written in flow style (`[…]`, `{…}`).
     public var isFlow: Bool
+    /// The number of entries (items, or key-value pairs) of a collection when the source knows it before reading
+    /// them (the plain scanner does, libyaml does not: then 0). Only a capacity hint.
+    public var entryCount = 0
 
     /// Whether the scalar is plain and untagged, so that resolution rules decide its type.
     public var isPlainImplicit: Bool { style == .plain && tag == nil }

@@ -3,22 +3,35 @@ import Foundation
 import Testing
 @testable import Values
 
-/// Every YAML text of the fixtures: each file of every corpus case, every document of every recorded output, and
-/// the YAML inputs of the oracle tables. The one-pass readers must agree with the exact reader on all of them.
-private let yamlTexts: [String] = {
-    var texts: [String] = []
-    for c in CorpusCase.all() {
-        guard let data = FileManager.default.contents(atPath: c.archive.path) else { continue }
-        for file in Txtar(parsing: String(decoding: data, as: UTF8.self)).files { texts.append(file.content) }
-        if case .output(let golden)? = try? c.expected() {
-            texts.append(contentsOf: golden.components(separatedBy: "\n---\n"))
-        }
+/// The YAML texts of the fixtures, by where they come from.
+enum CorpusYAMLTexts {
+    /// Each file of every corpus case (values files, `Chart.yaml`, `-f` files, and templates, most of which do
+    /// not parse as YAML).
+    static let files: [(name: String, content: String)] = CorpusCase.all().flatMap {
+        c -> [(name: String, content: String)] in
+        guard let data = FileManager.default.contents(atPath: c.archive.path) else { return [] }
+        return Txtar(parsing: String(decoding: data, as: UTF8.self)).files
     }
-    for table in ["yaml-fromyaml", "yaml-fromyamlarray"] {
-        texts.append(contentsOf: OracleTable.load(table).rows.map { $0["yaml"] })
+
+    /// The files that are YAML by name and are not templates: values files, `Chart.yaml`, `-f` files.
+    static let yamlFiles: [String] = files.filter { file in
+        (file.name.hasSuffix(".yaml") || file.name.hasSuffix(".yml")) && !file.name.contains("templates/")
+    }.map(\.content)
+
+    /// Every document of every recorded output, as the manifest sorter reads them.
+    static let documents: [String] = CorpusCase.all().flatMap { c -> [String] in
+        guard case .output(let golden)? = try? c.expected() else { return [] }
+        return golden.components(separatedBy: "\n---\n")
     }
-    return texts
-}()
+
+    /// The YAML inputs of the oracle tables.
+    static let tables: [String] = ["yaml-fromyaml", "yaml-fromyamlarray"].flatMap { table in
+        OracleTable.load(table).rows.map { $0["yaml"] }
+    }
+}
+
+/// Every YAML text of the fixtures. The one-pass readers must agree with the exact reader on all of them.
+let yamlTexts: [String] = CorpusYAMLTexts.files.map(\.content) + CorpusYAMLTexts.documents + CorpusYAMLTexts.tables
 
 /// The Go targets the direct reader is used with: `interface{}`, and structs with string fields like Helm's
 /// chart metadata.
@@ -38,7 +51,7 @@ private func shown(_ text: String) -> String { text.count > 200 ? String(text.pr
     var direct = 0
     for text in yamlTexts {
         for target in directTargets {
-            guard let fast = DirectValueReader.firstDocument(text, target: target) else { continue }
+            guard let fast = DirectValue.firstDocument(text, target: target) else { continue }
             direct += 1
             let exact = try? HelmYAML.readFirstDocument(text, file: "", recordLocations: false, target: target, exact: true)
             guard let exact else {
@@ -89,7 +102,7 @@ func directReaderEdgeCase(_ text: String) throws {
     let exact = Result { () throws(HelmYAMLError) in
         try HelmYAML.readFirstDocument(text, file: "", recordLocations: false, exact: true).1
     }
-    if let fast = DirectValueReader.firstDocument(text, target: .any) {
+    if let fast = DirectValue.firstDocument(text, target: .any) {
         #expect(fast.deepEquals(try exact.get()))
     }
     // The public entry point gives the exact reader's result or error.
