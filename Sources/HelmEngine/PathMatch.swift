@@ -202,7 +202,7 @@ struct HelmIgnoreRules {
         for p in patterns {
             let subject: Substring
             if p.matchBaseName {
-                if base == nil { base = path.split(separator: "/").last ?? "" }
+                if base == nil { base = path.lastPathPiece }
                 subject = base ?? ""
             } else {
                 subject = whole

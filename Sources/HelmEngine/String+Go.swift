@@ -11,6 +11,16 @@ extension String {
         return String(Substring(view[start...last]))
     }
 
+    /// The last non-empty `/`-separated piece (`split(separator: "/").last ?? ""`), found on bytes as Go's
+    /// `path.Base` does (a `/` followed by a combining mark is a separator here, as in Go).
+    var lastPathPiece: Substring {
+        let utf8 = self.utf8
+        guard let last = utf8.lastIndex(where: { $0 != 0x2F }) else { return "" }
+        let end = utf8.index(after: last)
+        let start = utf8[..<end].lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return self[start..<end]
+    }
+
     /// The text with every `<no value>` removed, as Helm's `strings.ReplaceAll(s, "<no value>", "")` after
     /// executing a template (Helm: engine.go render, tplFun). Works on bytes; returns `self` when there is none.
     func removingNoValue() -> String {

@@ -28,6 +28,11 @@ import Testing
         }
     }
 
+    @Test(arguments: ["", "/", "//", "a", "a/", "a//", "/a", "a/b", "a/b/", "templates/.hidden", "x/y/z.yaml", "é/ü"])
+    func lastPathPieceMatchesSplit(path: String) {
+        #expect(path.lastPathPiece == (path.split(separator: "/").last ?? ""))
+    }
+
     @Test func knownDecisions() throws {
         let rules = try HelmIgnoreRules(text: "*.swp\nREADME.md\n.git/")
         #expect(rules.ignores("a.swp", isDirectory: false))

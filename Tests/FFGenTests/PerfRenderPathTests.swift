@@ -25,6 +25,25 @@ struct PerfRenderPathTests {
         #expect(text.trimmingASCIIWhitespace() == expected)
     }
 
+    static let templateNames = [
+        "app/templates/a.yaml", "app/templates/_helpers.tpl", "app/charts/sub/templates/b.yaml", "app/templates/z/c.yaml",
+        "app/charts/sub/templates/_x.tpl", "app/templates/NOTES.txt", "app/templates/é.yaml", "app/templates/e.yaml",
+        "app/charts/a/templates/b.yaml", "_top", "top", "app/templates/_", "app/templates/x_y.yaml",
+    ]
+
+    /// The template order and the partial test work on bytes; they agree with the plain definitions.
+    @Test func templateOrderAndPartials() {
+        let expected = Self.templateNames.sorted { a, b in
+            let (da, db) = (a.utf8.filter { $0 == 0x2F }.count, b.utf8.filter { $0 == 0x2F }.count)
+            if da != db { return da > db }
+            return b.utf8.lexicographicallyPrecedes(a.utf8)
+        }
+        #expect(Engine.sortedTemplateNames(Self.templateNames) == expected)
+        for name in Self.templateNames {
+            #expect(Engine.isPartial(name) == (name.split(separator: "/").last ?? "").hasPrefix("_"), "\(name)")
+        }
+    }
+
     /// A rendered document and whether the head reader handles it (false: the full parse must be used).
     struct HeadCase: Sendable, CustomStringConvertible {
         var name: String
