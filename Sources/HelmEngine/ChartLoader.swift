@@ -156,13 +156,15 @@ public struct ChartLoader: Sendable {
         entries: [FileSystem.Entry], path: String, directory: Int32?, relative: String, rules: HelmIgnoreRules,
         into files: inout [ChartFile], buffer: FileSystem.ReadBuffer
     ) throws {
-        for (name, kind) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
+        for (name, kind) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
+            // The full path is needed for folders and for anything read by path.
+            var childPath: String { path.hasSuffix("/") ? path + name : path + "/" + name }
             let relativeName = relative.isEmpty ? name : relative + "/" + name
             // Symlinks are followed, as Helm's walk does (stat); a dangling link is skipped.
             guard let isDirectory = kind ?? FileSystem.isDirectory(childPath) else { continue }
             if isDirectory {
                 if rules.ignores(relativeName, isDirectory: true) { continue }
+                let childPath = childPath
                 // A path this short resolves the same relative to its parent (no symlinks on the way).
                 if kind == true, let directory, childPath.utf8.count < Self.relativePathLimit,
                     let child = FileSystem.openDirectory(name, in: directory)

@@ -56,7 +56,8 @@ public enum Coalesce {
     // Helm: coalesceGlobals — the parent's `global` entries win over the subchart's (maps merge).
     private static func coalesceGlobals(into destination: ValueMap, from source: ValueMap) {
         let destinationGlobals: ValueMap
-        switch destination[globalKey] {
+        let existingGlobals = destination[globalKey]
+        switch existingGlobals {
         case nil: destinationGlobals = ValueMap()
         case .map(let m)?: destinationGlobals = m
         default: return  // Helm logs "skipping globals because destination global is not a table"
@@ -66,6 +67,18 @@ public enum Coalesce {
         case nil: sourceGlobals = ValueMap()
         case .map(let m)?: sourceGlobals = m
         default: return
+        }
+        if case nil = existingGlobals {
+            // The usual case (a subchart's section has no `global`): the loop below would copy the parent's
+            // entries one insert at a time into an empty map; they are already in key order.
+            destination[globalKey] = .map(
+                ValueMap(
+                    sortedKeys: sourceGlobals.keys,
+                    values: sourceGlobals.values.map { value in
+                        if case .map(let table) = value { return .map(table.copy()) }
+                        return value
+                    }))
+            return
         }
         for (key, value) in sourceGlobals {
             if case .map(let table) = value {
@@ -149,13 +162,15 @@ public enum Coalesce {
 
     // Helm: cleanNilValues.
     private static func cleanNilValues(_ map: ValueMap) {
-        for (key, value) in map {
+        var nullKeys: [String] = []
+        for (key, value) in zip(map.keys, map.values) {
             if value.isNull {
-                map.removeValue(forKey: key)
+                nullKeys.append(key)
             } else if case .map(let sub) = value {
                 cleanNilValues(sub)
             }
         }
+        for key in nullKeys { map.removeValue(forKey: key) }
     }
 
     /// `b` merged over `a` into a new map: tables merge recursively, everything else in `b` replaces.

@@ -112,7 +112,7 @@ public struct Engine: Sendable {
         let keyed = names.map { name in (name: name, depth: name.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }) }
         return keyed.sorted { a, b in
             if a.depth != b.depth { return a.depth > b.depth }
-            return b.name.utf8.lexicographicallyPrecedes(a.name.utf8)
+            return b.name.utf8Precedes(a.name)
         }.map(\.name)
     }
 

@@ -128,7 +128,7 @@ public enum ManifestSorter {
     ) throws -> (hooks: [RenderedHook], manifests: [RenderedManifest]) {
         var hooks: [RenderedHook] = []
         var manifests: [RenderedManifest] = []
-        let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let ordered = files.sorted { $0.path.utf8Precedes($1.path) }
         for file in ordered {
             // A partial: the base name starts with `_`.
             let utf8 = file.path.utf8
@@ -181,7 +181,7 @@ public enum ManifestSorter {
         let order = keys.indices.sorted { x, y in
             let (a, b) = (keys[x], keys[y])
             if a.rank != b.rank { return a.rank < b.rank }
-            if a.rank == unknown && a.kind != b.kind { return a.kind.utf8.lexicographicallyPrecedes(b.kind.utf8) }
+            if a.rank == unknown && a.kind != b.kind { return a.kind.utf8Precedes(b.kind) }
             return x < y
         }
         return order.map { items[$0] }
@@ -193,11 +193,27 @@ public enum ManifestSorter {
     public static func templateOutput(
         manifests: [RenderedManifest], hooks: [RenderedHook], crds: [(path: String, content: String)] = []
     ) -> String {
-        var body = ""
-        for crd in crds { body += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
-        for m in manifests { body += "---\n# Source: \(m.path)\n\(m.content)\n" }
-        var out = body.trimmingASCIIWhitespace() + "\n"
-        for h in hooks { out += "---\n# Source: \(h.manifest.path)\n\(h.manifest.content)\n" }
+        // Built in one string, reserved up front, piece by piece (no interpolated temporaries).
+        var size = 1
+        for crd in crds { size += 17 + crd.path.utf8.count + crd.content.utf8.count }
+        for m in manifests { size += 17 + m.path.utf8.count + m.content.utf8.count }
+        for h in hooks { size += 17 + h.manifest.path.utf8.count + h.manifest.content.utf8.count }
+        var out = ""
+        out.reserveCapacity(size)
+        func append(_ path: String, _ content: String) {
+            out += "---\n# Source: "
+            out += path
+            out += "\n"
+            out += content
+            out += "\n"
+        }
+        for crd in crds { append(crd.path, crd.content) }
+        for m in manifests { append(m.path, m.content) }
+        // Helm trims the manifests' text; it starts with `---` (or is empty), so only its end has whitespace.
+        let utf8 = out.utf8
+        out.removeSubrange((utf8.lastIndex { !isGoSpace($0) }.map(utf8.index(after:)) ?? utf8.startIndex)...)
+        out += "\n"
+        for h in hooks { append(h.manifest.path, h.manifest.content) }
         return out
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Go's byte-level view of text where Swift's `Character` view differs (`"\r\n"` is one `Character`).
 extension String {
     /// The string without leading and trailing ASCII whitespace (Go's `strings.TrimSpace` for ASCII input).
@@ -19,6 +21,23 @@ extension String {
         let end = utf8.index(after: last)
         let start = utf8[..<end].lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
         return self[start..<end]
+    }
+
+    /// Whether the UTF-8 bytes of `self` order before those of `other`: Go's string `<`, as
+    /// `utf8.lexicographicallyPrecedes` decides it, compared with `memcmp` instead of byte by byte.
+    func utf8Precedes(_ other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let n = Swift.min(a.count, b.count)
+                if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+                    let order = memcmp(pa, pb, n)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+        if let fast, let fast { return fast }
+        return utf8.lexicographicallyPrecedes(other.utf8)
     }
 
     /// The text with every `<no value>` removed, as Helm's `strings.ReplaceAll(s, "<no value>", "")` after

@@ -44,6 +44,36 @@ struct PerfRenderPathTests {
         }
     }
 
+    /// `templateOutput` builds its text in one reserved string; this is the plain formula it replaces.
+    @Test(arguments: [
+        ([], [], []), (["a: 1"], [], []), (["a: 1\n\n", "b: é \r\n"], ["h: 1\n"], []), ([], ["h: 1", "h: 2 "], []),
+        (["x"], [], ["crd: 1\n"]), (["  lead", "trail \t\n"], [], ["crd"]), (["\u{600} "], ["e\u{301}"], []),
+    ] as [([String], [String], [String])])
+    func templateOutputMatchesFormula(_ manifests: [String], _ hooks: [String], _ crds: [String]) {
+        let m = manifests.enumerated().map { RenderedManifest(path: "c/templates/m\($0.offset).yaml", content: $0.element) }
+        let h = hooks.enumerated().map {
+            RenderedHook(
+                manifest: RenderedManifest(path: "c/templates/h\($0.offset).yaml", content: $0.element),
+                events: ["test"], weight: 0, deletePolicies: [])
+        }
+        let c = crds.enumerated().map { (path: "c/crds/\($0.offset).yaml", content: $0.element) }
+        var body = ""
+        for crd in c { body += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
+        for x in m { body += "---\n# Source: \(x.path)\n\(x.content)\n" }
+        var expected = body.trimmingASCIIWhitespace() + "\n"
+        for x in h { expected += "---\n# Source: \(x.manifest.path)\n\(x.manifest.content)\n" }
+        #expect(Array(ManifestSorter.templateOutput(manifests: m, hooks: h, crds: c).utf8) == Array(expected.utf8))
+    }
+
+    @Test(arguments: [
+        ("", ""), ("a", ""), ("", "a"), ("a", "b"), ("ab", "a"), ("é", "z"), ("z", "é"), ("e\u{301}", "é"),
+        ("templates/a.yaml", "templates/b.yaml"), (String(repeating: "x", count: 40) + "a", String(repeating: "x", count: 40)),
+    ])
+    func utf8PrecedesMatchesByteOrder(_ a: String, _ b: String) {
+        #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8))
+        #expect(b.utf8Precedes(a) == b.utf8.lexicographicallyPrecedes(a.utf8))
+    }
+
     /// A rendered document and whether the head reader handles it (false: the full parse must be used).
     struct HeadCase: Sendable, CustomStringConvertible {
         var name: String
