@@ -79,40 +79,128 @@ public struct ChartDependency: Sendable {
 
 /// Chart.yaml. Helm: pkg/chart/v2 metadata.go `Metadata`.
 public struct ChartMetadata: Sendable {
+    /// The fields, behind one reference: charts are copied at every processing step (dependency processing,
+    /// coalescing, the engine), and a copy then retains one object instead of each string and list.
+    private struct Fields {
+        var apiVersion: String = ""
+        var name: String = ""
+        var version: String = ""
+        var appVersion: String = ""
+        var description: String = ""
+        var home: String = ""
+        var icon: String = ""
+        var sources: [String] = []
+        var keywords: [String] = []
+        var maintainers: [ChartMaintainer] = []
+        var annotations: [(key: String, value: String)]? = nil
+        var kubeVersion: String = ""
+        var dependencies: [ChartDependency] = []
+        var type: String = ""
+        var deprecated: Bool = false
+        var condition: String = ""
+        var tags: String = ""
+    }
+
+    /// The shared storage of `Fields`, copied before a write when it is shared.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage = Storage(Fields())
+
+    /// The storage, made unique first (copy on write).
+    private mutating func writableStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
     /// `apiVersion` (`v1` or `v2`).
-    public var apiVersion: String = ""
+    public var apiVersion: String {
+        get { storage.fields.apiVersion }
+        set { writableStorage().fields.apiVersion = newValue }
+    }
     /// `name`.
-    public var name: String = ""
+    public var name: String {
+        get { storage.fields.name }
+        set { writableStorage().fields.name = newValue }
+    }
     /// `version` (SemVer 2).
-    public var version: String = ""
+    public var version: String {
+        get { storage.fields.version }
+        set { writableStorage().fields.version = newValue }
+    }
     /// `appVersion`.
-    public var appVersion: String = ""
+    public var appVersion: String {
+        get { storage.fields.appVersion }
+        set { writableStorage().fields.appVersion = newValue }
+    }
     /// `description`.
-    public var description: String = ""
+    public var description: String {
+        get { storage.fields.description }
+        set { writableStorage().fields.description = newValue }
+    }
     /// `home`.
-    public var home: String = ""
+    public var home: String {
+        get { storage.fields.home }
+        set { writableStorage().fields.home = newValue }
+    }
     /// `icon`.
-    public var icon: String = ""
+    public var icon: String {
+        get { storage.fields.icon }
+        set { writableStorage().fields.icon = newValue }
+    }
     /// `sources`.
-    public var sources: [String] = []
+    public var sources: [String] {
+        get { storage.fields.sources }
+        set { writableStorage().fields.sources = newValue }
+    }
     /// `keywords`.
-    public var keywords: [String] = []
+    public var keywords: [String] {
+        get { storage.fields.keywords }
+        set { writableStorage().fields.keywords = newValue }
+    }
     /// `maintainers`.
-    public var maintainers: [ChartMaintainer] = []
+    public var maintainers: [ChartMaintainer] {
+        get { storage.fields.maintainers }
+        set { writableStorage().fields.maintainers = newValue }
+    }
     /// `annotations` (`nil` when Chart.yaml has none: `.Chart.Annotations` is then nil).
-    public var annotations: [(key: String, value: String)]? = nil
+    public var annotations: [(key: String, value: String)]? {
+        get { storage.fields.annotations }
+        set { writableStorage().fields.annotations = newValue }
+    }
     /// `kubeVersion`: a SemVer range the cluster must satisfy.
-    public var kubeVersion: String = ""
+    public var kubeVersion: String {
+        get { storage.fields.kubeVersion }
+        set { writableStorage().fields.kubeVersion = newValue }
+    }
     /// `dependencies`.
-    public var dependencies: [ChartDependency] = []
+    public var dependencies: [ChartDependency] {
+        get { storage.fields.dependencies }
+        set { writableStorage().fields.dependencies = newValue }
+    }
     /// `type`: empty, `application` or `library`.
-    public var type: String = ""
+    public var type: String {
+        get { storage.fields.type }
+        set { writableStorage().fields.type = newValue }
+    }
     /// `deprecated`.
-    public var deprecated: Bool = false
+    public var deprecated: Bool {
+        get { storage.fields.deprecated }
+        set { writableStorage().fields.deprecated = newValue }
+    }
     /// `condition` (deprecated v1 field, kept because `.Chart.Condition` shows it).
-    public var condition: String = ""
+    public var condition: String {
+        get { storage.fields.condition }
+        set { writableStorage().fields.condition = newValue }
+    }
     /// `tags` (deprecated v1 field, a string).
-    public var tags: String = ""
+    public var tags: String {
+        get { storage.fields.tags }
+        set { writableStorage().fields.tags = newValue }
+    }
 
     /// Creates empty metadata.
     public init() {}
@@ -230,11 +318,20 @@ public struct Chart: Sendable {
         return ext == ".yaml" || ext == ".yml" || ext == ".json"
     }
 
-    /// This chart re-rooted under `parentPath` (subcharts' paths follow).
-    func reparented(under parentPath: String?) -> Chart {
-        var copy = self
-        copy.parentPath = parentPath
-        copy.dependencies = dependencies.map { $0.reparented(under: copy.fullPath) }
-        return copy
+    /// Re-roots this chart under `parentPath` in place (subcharts' paths follow). A tree whose paths are right
+    /// already is left alone: copying a chart retains each of its many fields, and charts are re-rooted after
+    /// every step that builds them.
+    mutating func reparent(under parentPath: String?) {
+        guard !isRooted(under: parentPath) else { return }
+        self.parentPath = parentPath
+        let path = fullPath
+        for index in dependencies.indices { dependencies[index].reparent(under: path) }
+    }
+
+    /// Whether this chart and its subcharts have the paths `reparent(under:)` gives.
+    private func isRooted(under parentPath: String?) -> Bool {
+        guard self.parentPath == parentPath else { return false }
+        let path = fullPath
+        return dependencies.allSatisfy { $0.isRooted(under: path) }
     }
 }

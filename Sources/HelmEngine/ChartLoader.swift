@@ -141,7 +141,8 @@ public struct ChartLoader: Sendable {
                 throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
             }
         }
-        return PhaseTimer.measure("l.reparent") { chart.reparented(under: nil) }
+        PhaseTimer.measure("l.reparent") { chart.reparent(under: nil) }
+        return chart
     }
 
     // MARK: Directory walk

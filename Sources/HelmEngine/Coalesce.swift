@@ -37,19 +37,21 @@ public enum Coalesce {
     private static func coalesceDependencies(
         chart: Chart, into destination: ValueMap, mode: CoalesceMode
     ) throws {
-        for sub in chart.dependencies {
+        // By index: the subcharts are read in place rather than copied field by field.
+        for index in chart.dependencies.indices {
+            let name = chart.dependencies[index].name
             let section: ValueMap
-            switch destination[sub.name] {
+            switch destination[name] {
             case nil:
                 section = ValueMap()
-                destination[sub.name] = .map(section)
+                destination[name] = .map(section)
             case .map(let m)?:
                 section = m
             case let other?:
-                throw HelmError.values("type mismatch on \(sub.name): \(GoFormat.badVerbT(other))")
+                throw HelmError.values("type mismatch on \(name): \(GoFormat.badVerbT(other))")
             }
             coalesceGlobals(into: section, from: destination)
-            try coalesce(chart: sub, into: section, mode: mode)
+            try coalesce(chart: chart.dependencies[index], into: section, mode: mode)
         }
     }
 

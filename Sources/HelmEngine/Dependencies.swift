@@ -10,7 +10,8 @@ public enum Dependencies {
     public static func process(_ chart: Chart, values: ValueMap) throws -> Chart {
         var processed = try processEnabled(chart, values: values, path: "")
         processed = try processImportValues(processed)
-        return processed.reparented(under: nil)
+        processed.reparent(under: nil)
+        return processed
     }
 
     // Helm: processDependencyEnabled.
@@ -35,7 +36,7 @@ public enum Dependencies {
             c.metadata.dependencies[index].enabled = true
         }
         c.dependencies = subcharts
-        c = c.reparented(under: c.parentPath)
+        c.reparent(under: c.parentPath)
 
         let coalesced = try Coalesce.values(chart: c, overrides: values, mode: .coalesce)
         applyTags(&c.metadata.dependencies, coalesced)

@@ -137,8 +137,8 @@ public struct Engine: Sendable {
                 parent["Capabilities"] ?? .null, .map(chart.metadata.asTemplateMap(isRoot: chart.isRoot)),
                 .object(ChartFiles(chart.files, codecs: codecs)), parent["Release"] ?? .null, .map(subcharts), values,
             ])
-        for child in chart.dependencies {
-            subcharts[child.name] = .map(collect(child, parent: next, into: &templates))
+        for index in chart.dependencies.indices {  // by index: no copy of each subchart
+            subcharts[chart.dependencies[index].name] = .map(collect(chart.dependencies[index], parent: next, into: &templates))
         }
         let fullPath = chart.fullPath
         let basePath = fullPath + "/templates"
