@@ -78,27 +78,48 @@ public struct ChartDependency: Sendable {
 }
 
 /// Chart.yaml. Helm: pkg/chart/v2 metadata.go `Metadata`.
+///
+/// The fields (`Fields`, read and written as `metadata.name`) sit behind one copy-on-write reference: charts are
+/// copied at every processing step (dependency processing, coalescing, the engine), and a copy then retains one
+/// object instead of each string and list.
+@dynamicMemberLookup
 public struct ChartMetadata: Sendable {
-    /// The fields, behind one reference: charts are copied at every processing step (dependency processing,
-    /// coalescing, the engine), and a copy then retains one object instead of each string and list.
-    private struct Fields {
-        var apiVersion: String = ""
-        var name: String = ""
-        var version: String = ""
-        var appVersion: String = ""
-        var description: String = ""
-        var home: String = ""
-        var icon: String = ""
-        var sources: [String] = []
-        var keywords: [String] = []
-        var maintainers: [ChartMaintainer] = []
-        var annotations: [(key: String, value: String)]? = nil
-        var kubeVersion: String = ""
-        var dependencies: [ChartDependency] = []
-        var type: String = ""
-        var deprecated: Bool = false
-        var condition: String = ""
-        var tags: String = ""
+    /// The fields of Chart.yaml.
+    public struct Fields: Sendable {
+        /// `apiVersion` (`v1` or `v2`).
+        public var apiVersion: String = ""
+        /// `name`.
+        public var name: String = ""
+        /// `version` (SemVer 2).
+        public var version: String = ""
+        /// `appVersion`.
+        public var appVersion: String = ""
+        /// `description`.
+        public var description: String = ""
+        /// `home`.
+        public var home: String = ""
+        /// `icon`.
+        public var icon: String = ""
+        /// `sources`.
+        public var sources: [String] = []
+        /// `keywords`.
+        public var keywords: [String] = []
+        /// `maintainers`.
+        public var maintainers: [ChartMaintainer] = []
+        /// `annotations` (`nil` when Chart.yaml has none: `.Chart.Annotations` is then nil).
+        public var annotations: [(key: String, value: String)]? = nil
+        /// `kubeVersion`: a SemVer range the cluster must satisfy.
+        public var kubeVersion: String = ""
+        /// `dependencies`.
+        public var dependencies: [ChartDependency] = []
+        /// `type`: empty, `application` or `library`.
+        public var type: String = ""
+        /// `deprecated`.
+        public var deprecated: Bool = false
+        /// `condition` (deprecated v1 field, kept because `.Chart.Condition` shows it).
+        public var condition: String = ""
+        /// `tags` (deprecated v1 field, a string).
+        public var tags: String = ""
     }
 
     /// The shared storage of `Fields`, copied before a write when it is shared.
@@ -110,96 +131,13 @@ public struct ChartMetadata: Sendable {
 
     private var storage = Storage(Fields())
 
-    /// The storage, made unique first (copy on write).
-    private mutating func writableStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
-
-    /// `apiVersion` (`v1` or `v2`).
-    public var apiVersion: String {
-        get { storage.fields.apiVersion }
-        set { writableStorage().fields.apiVersion = newValue }
-    }
-    /// `name`.
-    public var name: String {
-        get { storage.fields.name }
-        set { writableStorage().fields.name = newValue }
-    }
-    /// `version` (SemVer 2).
-    public var version: String {
-        get { storage.fields.version }
-        set { writableStorage().fields.version = newValue }
-    }
-    /// `appVersion`.
-    public var appVersion: String {
-        get { storage.fields.appVersion }
-        set { writableStorage().fields.appVersion = newValue }
-    }
-    /// `description`.
-    public var description: String {
-        get { storage.fields.description }
-        set { writableStorage().fields.description = newValue }
-    }
-    /// `home`.
-    public var home: String {
-        get { storage.fields.home }
-        set { writableStorage().fields.home = newValue }
-    }
-    /// `icon`.
-    public var icon: String {
-        get { storage.fields.icon }
-        set { writableStorage().fields.icon = newValue }
-    }
-    /// `sources`.
-    public var sources: [String] {
-        get { storage.fields.sources }
-        set { writableStorage().fields.sources = newValue }
-    }
-    /// `keywords`.
-    public var keywords: [String] {
-        get { storage.fields.keywords }
-        set { writableStorage().fields.keywords = newValue }
-    }
-    /// `maintainers`.
-    public var maintainers: [ChartMaintainer] {
-        get { storage.fields.maintainers }
-        set { writableStorage().fields.maintainers = newValue }
-    }
-    /// `annotations` (`nil` when Chart.yaml has none: `.Chart.Annotations` is then nil).
-    public var annotations: [(key: String, value: String)]? {
-        get { storage.fields.annotations }
-        set { writableStorage().fields.annotations = newValue }
-    }
-    /// `kubeVersion`: a SemVer range the cluster must satisfy.
-    public var kubeVersion: String {
-        get { storage.fields.kubeVersion }
-        set { writableStorage().fields.kubeVersion = newValue }
-    }
-    /// `dependencies`.
-    public var dependencies: [ChartDependency] {
-        get { storage.fields.dependencies }
-        set { writableStorage().fields.dependencies = newValue }
-    }
-    /// `type`: empty, `application` or `library`.
-    public var type: String {
-        get { storage.fields.type }
-        set { writableStorage().fields.type = newValue }
-    }
-    /// `deprecated`.
-    public var deprecated: Bool {
-        get { storage.fields.deprecated }
-        set { writableStorage().fields.deprecated = newValue }
-    }
-    /// `condition` (deprecated v1 field, kept because `.Chart.Condition` shows it).
-    public var condition: String {
-        get { storage.fields.condition }
-        set { writableStorage().fields.condition = newValue }
-    }
-    /// `tags` (deprecated v1 field, a string).
-    public var tags: String {
-        get { storage.fields.tags }
-        set { writableStorage().fields.tags = newValue }
+    /// A field of Chart.yaml; writing copies the storage first when other charts share it.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            storage.fields[keyPath: field] = newValue
+        }
     }
 
     /// Creates empty metadata.
@@ -208,6 +146,7 @@ public struct ChartMetadata: Sendable {
     /// `.Chart` as Helm 4 gives it to templates: Go field names, every field present.
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
     public func asTemplateMap(isRoot: Bool) -> ValueMap {
+        let f = storage.fields
         let strings: ([String]) -> Value = { .list($0.map { .string($0) }) }
         // Built in key order (UTF-8 byte order), which skips a sorted insert per field on every render.
         return ValueMap(
@@ -217,12 +156,12 @@ public struct ChartMetadata: Sendable {
                 "Version",
             ],
             values: [
-                .string(apiVersion),
-                annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
-                .string(appVersion),
-                .string(condition),
+                .string(f.apiVersion),
+                f.annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
+                .string(f.appVersion),
+                .string(f.condition),
                 .list(
-                    dependencies.map { d in
+                    f.dependencies.map { d in
                         .map(
                             ValueMap(
                                 sortedKeys: [
@@ -234,22 +173,22 @@ public struct ChartMetadata: Sendable {
                                     .string(d.name), .string(d.repository), strings(d.tags), .string(d.version),
                                 ]))
                     }),
-                .bool(deprecated),
-                .string(description),
-                .string(home),
-                .string(icon),
+                .bool(f.deprecated),
+                .string(f.description),
+                .string(f.home),
+                .string(f.icon),
                 .bool(isRoot),
-                strings(keywords),
-                .string(kubeVersion),
+                strings(f.keywords),
+                .string(f.kubeVersion),
                 .list(
-                    maintainers.map { m in
+                    f.maintainers.map { m in
                         .map(ValueMap(sortedKeys: ["Email", "Name", "URL"], values: [.string(m.email), .string(m.name), .string(m.url)]))
                     }),
-                .string(name),
-                strings(sources),
-                .string(tags),
-                .string(type),
-                .string(version),
+                .string(f.name),
+                strings(f.sources),
+                .string(f.tags),
+                .string(f.type),
+                .string(f.version),
             ])
     }
 }
