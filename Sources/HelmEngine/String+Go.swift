@@ -51,8 +51,11 @@ extension String {
             var result: [UInt8] = []
             var copiedUpTo = 0
             var i = 0
-            while i + needle.count <= n {
-                if bytes[i] == 0x3C && Self.matches(needle, in: bytes, at: i) {
+            while i + needle.count <= n, let base = bytes.baseAddress {
+                // memchr finds the next `<` many bytes at a time.
+                guard let found = memchr(base + i, 0x3C, n - needle.count + 1 - i) else { break }
+                i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if Self.matches(needle, in: bytes, at: i) {
                     if copiedUpTo == 0 { result.reserveCapacity(n) }
                     result.append(contentsOf: bytes[copiedUpTo..<i])
                     i += needle.count

@@ -92,6 +92,16 @@ struct HelmCoalesceTests {
         #expect(GoFormat.describe(.map(merged)) == "map[a:map[b:3 c:2] l:[2] s:map[t:1]]")
     }
 
+    /// ValueOptions takes the first -f file's map as it is (a copy) instead of merging it into an empty map.
+    @Test func mergeMapsIntoNothingIsACopy() throws {
+        let file = try TestJSON.map(#"{"b":{"c":null},"a":[1],"é":"x","e\u0301":"y","z":null}"#)
+        let merged = Coalesce.mergeMaps(ValueMap(), file)
+        let copied = file.copy()
+        #expect(merged.keys == copied.keys)
+        #expect(GoFormat.describe(.map(merged)) == GoFormat.describe(.map(copied)))
+        #expect(merged.namedType == copied.namedType)
+    }
+
     @Test func pathValueAndTable() throws {
         let values = try TestJSON.map(#"{"a":{"b":{"c":true}},"x":1}"#)
         #expect(Coalesce.pathValue(values, path: "a.b.c").map { GoFormat.describe($0) } == "true")
