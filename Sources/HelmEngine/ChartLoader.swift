@@ -228,7 +228,7 @@ public struct ChartLoader: Sendable {
         }
         var metadata = ChartMetadata()
         guard case .map(let map) = document else { return metadata }
-        var decoder = GoStructDecoder(structName: "Metadata", context: "cannot load \(file): ", code: .chartLoad)
+        var decoder = GoStructDecoder(structName: "Metadata", context: ("cannot load ", file), code: .chartLoad)
         metadata.name = try decoder.string(map, "name")
         metadata.home = try decoder.string(map, "home")
         metadata.sources = try decoder.strings(map, "sources")
