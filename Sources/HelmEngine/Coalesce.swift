@@ -191,13 +191,14 @@ public enum Coalesce {
 
     /// The table at a dotted path (`a.b`), or nil when a step is missing or not a table. Helm: Values.Table.
     public static func table(_ values: ValueMap, path: String) -> ValueMap? {
-        table(values, components: path.split(separator: ".", omittingEmptySubsequences: false))
+        table(values, components: path.utf8.split(separator: 0x2E, omittingEmptySubsequences: false))
     }
 
-    private static func table(_ values: ValueMap, components: some Sequence<Substring>) -> ValueMap? {
+    // Components split on bytes, as Go's strings.Split does.
+    private static func table(_ values: ValueMap, components: some Sequence<Substring.UTF8View>) -> ValueMap? {
         var table = values
         for name in components {
-            guard case .map(let next)? = table[String(name)] else { return nil }
+            guard case .map(let next)? = table[String(Substring(name))] else { return nil }
             table = next
         }
         return table
@@ -206,9 +207,9 @@ public enum Coalesce {
     /// The non-table value at a dotted path, or nil when absent. Helm: Values.PathValue.
     public static func pathValue(_ values: ValueMap, path: String) -> Value? {
         guard !path.isEmpty else { return nil }
-        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = path.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard let last = parts.last, let parent = table(values, components: parts.dropLast()) else { return nil }
-        guard let value = parent[String(last)] else { return nil }
+        guard let value = parent[String(Substring(last))] else { return nil }
         if case .map = value { return nil }
         return value
     }

@@ -75,8 +75,8 @@ public enum Dependencies {
     private static func applyConditions(_ requirements: inout [ChartDependency], _ values: ValueMap, path: String) {
         for index in requirements.indices {
             let condition = requirements[index].condition.trimmingASCIIWhitespace()
-            for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
-                if case .bool(let b)? = Coalesce.pathValue(values, path: path + part) {
+            for part in condition.utf8.split(separator: 0x2C, omittingEmptySubsequences: false) where !part.isEmpty {
+                if case .bool(let b)? = Coalesce.pathValue(values, path: path + String(Substring(part))) {
                     requirements[index].enabled = b
                     break
                 }
