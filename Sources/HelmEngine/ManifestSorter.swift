@@ -1,3 +1,4 @@
+import Foundation
 import Values
 
 /// One rendered Kubernetes document and the template file it came from.
@@ -88,26 +89,24 @@ public enum ManifestSorter {
             return j
         }
         var documentStart = start
-        var i = start
-        if isDashes(start) {  // `^---`
-            documentStart = separatorEnd(start)
-            i = documentStart
-        }
-        while i < bytes.count {
-            guard isRegexpSpace(bytes[i]) else {
-                i += 1
+        if isDashes(start) { documentStart = separatorEnd(start) }  // `^---`
+        // A separator is a run of \s that ends in a newline directly followed by `---`, the run reaching back at
+        // most to the document's start: memchr finds the newlines, and the run is measured back from the one that
+        // qualifies.
+        var searchFrom = documentStart
+        while searchFrom < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + searchFrom, 0x0A, bytes.count - searchFrom)
+        {
+            let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            guard isDashes(newline + 1) else {
+                searchFrom = newline + 1
                 continue
             }
-            // A run of \s: it is a separator when it ends in a newline directly followed by `---`.
-            var runEnd = i
-            while runEnd < bytes.count, isRegexpSpace(bytes[runEnd]) { runEnd += 1 }
-            if bytes[runEnd - 1] == 0x0A, isDashes(runEnd) {
-                emit(documentStart, i)
-                documentStart = separatorEnd(runEnd)
-                i = documentStart
-            } else {
-                i = runEnd
-            }
+            var runStart = newline
+            while runStart > documentStart, isRegexpSpace(bytes[runStart - 1]) { runStart -= 1 }
+            emit(documentStart, runStart)
+            documentStart = separatorEnd(newline + 1)
+            searchFrom = documentStart
         }
         emit(documentStart, bytes.count)
         return documents
@@ -137,7 +136,7 @@ public enum ManifestSorter {
             } else if utf8.first == 0x5F {
                 continue
             }
-            if file.content.trimmingASCIIWhitespace().isEmpty { continue }
+            if file.content.utf8.allSatisfy(isGoSpace) { continue }  // blank (trimming would copy the text)
             for document in splitManifests(file.content) {
                 let head = try SimpleHead(document: document, path: file.path, codecs: codecs)
                 let manifest = RenderedManifest(

@@ -74,6 +74,64 @@ struct PerfRenderPathTests {
         #expect(b.utf8Precedes(a) == b.utf8.lexicographicallyPrecedes(a.utf8))
     }
 
+    /// Helm's SplitManifests as a byte-by-byte scan of whitespace runs (the implementation the memchr search
+    /// replaced), for comparison.
+    static func splitManifestsByScan(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let goSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let reSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D }
+        var start = 0
+        while start < bytes.count, goSpace(bytes[start]) { start += 1 }
+        var documents: [String] = []
+        func emit(_ from: Int, _ to: Int) {
+            var s = from
+            while s < to, goSpace(bytes[s]) { s += 1 }
+            if s < to { documents.append(String(decoding: bytes[s..<to], as: UTF8.self)) }
+        }
+        func isDashes(_ at: Int) -> Bool { at + 3 <= bytes.count && bytes[at..<(at + 3)].allSatisfy { $0 == 0x2D } }
+        func separatorEnd(_ dashes: Int) -> Int {
+            var j = dashes + 3
+            while j < bytes.count, reSpace(bytes[j]) { j += 1 }
+            return j
+        }
+        var documentStart = start
+        var i = start
+        if isDashes(start) {
+            documentStart = separatorEnd(start)
+            i = documentStart
+        }
+        while i < bytes.count {
+            guard reSpace(bytes[i]) else {
+                i += 1
+                continue
+            }
+            var runEnd = i
+            while runEnd < bytes.count, reSpace(bytes[runEnd]) { runEnd += 1 }
+            if bytes[runEnd - 1] == 0x0A, isDashes(runEnd) {
+                emit(documentStart, i)
+                documentStart = separatorEnd(runEnd)
+                i = documentStart
+            } else {
+                i = runEnd
+            }
+        }
+        emit(documentStart, bytes.count)
+        return documents
+    }
+
+    /// Every text of up to five pieces from separators, whitespace and content splits as the scan does.
+    @Test func splitManifestsMatchesScan() {
+        let pieces = ["---", "\n", " ", "\t", "\r\n", "\u{0B}", "a: 1", "#", "-", "\u{0C}"]
+        var texts: [String] = [""]
+        for _ in 0..<5 { texts = texts.flatMap { t in pieces.map { t + $0 } } }
+        var mismatches: [String] = []
+        for text in texts where ManifestSorter.splitManifests(text) != Self.splitManifestsByScan(text) {
+            mismatches.append(text)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(texts.count == 100_000)
+    }
+
     /// A rendered document and whether the head reader handles it (false: the full parse must be used).
     struct HeadCase: Sendable, CustomStringConvertible {
         var name: String
