@@ -16,11 +16,22 @@ extension String {
     /// The last non-empty `/`-separated piece (`split(separator: "/").last ?? ""`), found on bytes as Go's
     /// `path.Base` does (a `/` followed by a combining mark is a separator here, as in Go).
     var lastPathPiece: Substring {
+        // Offsets found on the contiguous bytes (the generic backward walk of the UTF-8 view is slow).
+        let bounds = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x2F { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+            return (start, end)
+        }
         let utf8 = self.utf8
-        guard let last = utf8.lastIndex(where: { $0 != 0x2F }) else { return "" }
-        let end = utf8.index(after: last)
-        let start = utf8[..<end].lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
-        return self[start..<end]
+        guard let (start, end) = bounds else {
+            guard let last = utf8.lastIndex(where: { $0 != 0x2F }) else { return "" }
+            let end = utf8.index(after: last)
+            let start = utf8[..<end].lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
+            return self[start..<end]
+        }
+        return self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }
 
     /// Whether the UTF-8 bytes of `self` order before those of `other`: Go's string `<`, as
