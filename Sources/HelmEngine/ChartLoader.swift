@@ -54,7 +54,8 @@ public struct ChartLoader: Sendable {
             }
             return try load(files: ChartArchive.files(Array(data)))
         }
-        let rules = try Self.ignoreRules(FileSystem.contents(root.hasSuffix("/") ? root + ".helmignore" : root + "/.helmignore"))
+        let ignorePath = root.hasSuffix("/") ? root + ".helmignore" : root + "/.helmignore"
+        let rules = try Self.ignoreRules(FileSystem.contents(ignorePath))
         var files: [ChartFile] = []
         try PhaseTimer.measure("l.walk") {
             try walk(
@@ -112,7 +113,8 @@ public struct ChartLoader: Sendable {
                     // Helm: strings.SplitN(strings.TrimPrefix(f.Name, "charts/"), "/", 2), on bytes.
                     let rest = file.name.utf8.dropFirst("charts/".utf8.count)
                     let subchart = String(file.name[rest.startIndex..<(rest.firstIndex(of: 0x2F) ?? rest.endIndex)])
-                    subchartFiles[subchart, default: []].append(ChartFile(name: String(file.name[rest.startIndex...]), data: file.data))
+                    subchartFiles[subchart, default: []].append(
+                        ChartFile(name: String(file.name[rest.startIndex...]), data: file.data))
                 } else {
                     chart.files.append(file)
                 }
@@ -152,10 +154,11 @@ public struct ChartLoader: Sendable {
     // (URL building, attribute dictionaries, Data) dominated loading.
     /// Walks the folder `path` whose listing is `entries`. With `directory` (the folder's open descriptor), real
     /// subfolders and regular files are opened relative to it; symlinks, unknown entry types and everything under
-    /// a symlinked folder go by path, so loops and errors behave exactly as with path-based calls.
+    /// a symlinked folder go by path, so loops and errors behave exactly as with path-based calls. `depth`
+    /// counts the folders above, each holding a descriptor open while its subfolders are walked.
     private func walk(
-        entries: [FileSystem.Entry], path: String, directory: Int32?, relative: String, rules: HelmIgnoreRules,
-        into files: inout [ChartFile], buffer: FileSystem.ReadBuffer
+        entries: [FileSystem.Entry], path: String, directory: Int32?, depth: Int = 0, relative: String,
+        rules: HelmIgnoreRules, into files: inout [ChartFile], buffer: FileSystem.ReadBuffer
     ) throws {
         for (name, kind) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
             // The full path is needed for folders and for anything read by path.
@@ -166,15 +169,17 @@ public struct ChartLoader: Sendable {
             if isDirectory {
                 if rules.ignores(relativeName, isDirectory: true) { continue }
                 let childPath = childPath
-                // A path this short resolves the same relative to its parent (no symlinks on the way).
-                if kind == true, let directory, childPath.utf8.count < Self.relativePathLimit,
+                // A path this short resolves the same relative to its parent (no symlinks on the way); deep trees
+                // go by path below a few dozen levels rather than hold a descriptor per level.
+                if kind == true, let directory, depth < Self.relativeDepthLimit,
+                    childPath.utf8.count < Self.relativePathLimit,
                     let child = FileSystem.openDirectory(name, in: directory)
                 {
                     defer { close(child) }
                     if let listing = FileSystem.entries(ofDirectory: child, buffer: buffer) {
                         try walk(
-                            entries: listing, path: childPath, directory: child, relative: relativeName, rules: rules,
-                            into: &files, buffer: buffer)
+                            entries: listing, path: childPath, directory: child, depth: depth + 1,
+                            relative: relativeName, rules: rules, into: &files, buffer: buffer)
                         continue
                     }
                 }
@@ -191,13 +196,15 @@ public struct ChartLoader: Sendable {
                 data = FileSystem.contents(childPath, regularFile: kind == false)
             }
             guard let bytes = data else { throw HelmError.chartLoad("error reading \(relativeName)") }
-            // Helm drops a UTF-8 BOM.
-            files.append(ChartFile(name: relativeName, data: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes))
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])  // Helm drops a UTF-8 BOM
+            files.append(ChartFile(name: relativeName, data: hasBOM ? Array(bytes.dropFirst(3)) : bytes))
         }
     }
 
     /// Paths shorter than this (well under PATH_MAX) are opened relative to their folder.
     private static let relativePathLimit = 2048
+    /// How many folders deep the walk keeps descriptors open (far below the usual limit of 1024 open files).
+    private static let relativeDepthLimit = 32
 
     // MARK: Chart.yaml
 

@@ -79,7 +79,8 @@ public struct Engine: Sendable {
             missingKey: .zero, state: HelmFunctions.IncludeDepths(), namedMapMethods: Self.namedMapMethods)
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
-            let template = ValueMap(sortedKeys: ["BasePath", "Name"], values: [.string(renderable.basePath), .string(name)])
+            let template = ValueMap(
+                sortedKeys: ["BasePath", "Name"], values: [.string(renderable.basePath), .string(name)])
             template.namedType = "common.Values"  // Helm: renderable.vals["Template"] is a common.Values
             renderable.values["Template"] = .map(template)
             var output = ""
@@ -138,14 +139,16 @@ public struct Engine: Sendable {
                 .object(ChartFiles(chart.files, codecs: codecs)), parent["Release"] ?? .null, .map(subcharts), values,
             ])
         for index in chart.dependencies.indices {  // by index: no copy of each subchart
-            subcharts[chart.dependencies[index].name] = .map(collect(chart.dependencies[index], parent: next, into: &templates))
+            let values = collect(chart.dependencies[index], parent: next, into: &templates)
+            subcharts[chart.dependencies[index].name] = .map(values)
         }
         let fullPath = chart.fullPath
         let basePath = fullPath + "/templates"
         for template in chart.templates {
             // Library charts contribute only their partials (their defines).
             if chart.isLibrary && !Self.isPartial(template.name) { continue }
-            templates[fullPath + "/" + template.name] = Renderable(text: template.text, values: next, basePath: basePath)
+            templates[fullPath + "/" + template.name] = Renderable(
+                text: template.text, values: next, basePath: basePath)
         }
         return next
     }

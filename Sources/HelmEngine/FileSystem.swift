@@ -86,12 +86,9 @@ enum FileSystem {
                 offset += Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
                 let type = record.load(fromByteOffset: 18, as: UInt8.self)
                 let name = record + 19
-                let length = strlen(name.assumingMemoryBound(to: CChar.self))
-                if name.load(as: UInt8.self) == 0x2E && (length == 1 || (length == 2 && name.load(fromByteOffset: 1, as: UInt8.self) == 0x2E)) {
-                    continue  // `.` and `..`
-                }
-                entries.append(
-                    (String(decoding: UnsafeRawBufferPointer(start: name, count: length), as: UTF8.self), kind(of: Int32(type))))
+                let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self)))
+                if (1...2).contains(bytes.count) && bytes.allSatisfy({ $0 == 0x2E }) { continue }  // `.` and `..`
+                entries.append((String(decoding: bytes, as: UTF8.self), kind(of: Int32(type))))
             }
         }
         #else

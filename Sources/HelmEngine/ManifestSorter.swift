@@ -242,7 +242,8 @@ private struct SimpleHead {
                 code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),
                 location: HelmError.Location(file: path))
         }
-        let decoder = GoStructDecoder(structName: "SimpleHead", context: ("YAML parse error on ", path), code: .manifest)
+        let decoder = GoStructDecoder(
+            structName: "SimpleHead", context: ("YAML parse error on ", path), code: .manifest)
         switch parsed {
         case .null: return
         case .map(let map):

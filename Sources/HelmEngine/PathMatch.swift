@@ -166,7 +166,9 @@ struct HelmIgnoreRules {
         if rule.isEmpty || rule.hasPrefix("#") { return }
         var previous: UInt8 = 0
         for byte in rule.utf8 {
-            if byte == 0x2A && previous == 0x2A { throw HelmError.chartLoad("double-star (**) syntax is not supported") }
+            if byte == 0x2A && previous == 0x2A {
+                throw HelmError.chartLoad("double-star (**) syntax is not supported")
+            }
             previous = byte
         }
         if !PathMatch.isValid(rule) { throw HelmError.chartLoad("syntax error in pattern") }

@@ -47,9 +47,8 @@ public enum SchemaValidator {
                 out += "\(name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
                 continue
             }
-            if let nested = validate(chart: chart.dependencies[index], values: subValues, codecs: codecs, cache: cache) {
-                out += nested
-            }
+            let sub = chart.dependencies[index]
+            if let nested = validate(chart: sub, values: subValues, codecs: codecs, cache: cache) { out += nested }
         }
         return out.isEmpty ? nil : out
     }

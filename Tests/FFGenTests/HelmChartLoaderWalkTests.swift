@@ -12,7 +12,8 @@ import Testing
         let root = try Fixtures.temporaryDirectory("ffgen-walk")
         for (path, content) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url)
         }
         return root
@@ -71,7 +72,8 @@ import Testing
         expectSameWalk(root)
         // The relative walk really reads the files (not just agrees on an error).
         let loaded = try ChartLoader().load(directory: root.path)
-        #expect(loaded.templates.map(\.name) == ["templates/_helpers.tpl", "templates/a.yaml", "templates/deep/er/b.yaml"])
+        #expect(
+            loaded.templates.map(\.name) == ["templates/_helpers.tpl", "templates/a.yaml", "templates/deep/er/b.yaml"])
         #expect(loaded.templates.last?.text == "kind: B\n")
         #expect(loaded.files.first { $0.name == "files/big.txt" }?.data.count == 80_000)
         #expect(loaded.dependencies.map(\.name) == ["sub"])
@@ -92,6 +94,16 @@ import Testing
         let root = try makeTree(files)
         defer { try? FileManager.default.removeItem(at: root) }
         expectSameWalk(root)
+    }
+
+    /// Below 32 levels the walk goes by path instead of holding more descriptors; the files are the same.
+    @Test func deepTree() throws {
+        var files = Self.chart
+        files[(0..<40).map { "d\($0)" }.joined(separator: "/") + "/deep.txt"] = "deep\n"
+        let root = try makeTree(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        expectSameWalk(root)
+        #expect(try ChartLoader().load(directory: root.path).files.contains { $0.name.hasSuffix("/d39/deep.txt") })
     }
 
     @Test func symlinks() throws {

@@ -62,7 +62,8 @@ struct HelmCoalesceTests {
         let chart = try Self.chart(parent: parent, sub: sub)
         for mode in [CoalesceMode.coalesce, .merge] {
             let without = try Coalesce.values(chart: chart, overrides: try TestJSON.map("{}"), mode: mode)
-            let emptyGlobal = try Coalesce.values(chart: chart, overrides: try TestJSON.map(#"{"sub":{"global":{}}}"#), mode: mode)
+            let emptyGlobal = try Coalesce.values(
+                chart: chart, overrides: try TestJSON.map(#"{"sub":{"global":{}}}"#), mode: mode)
             #expect(GoFormat.describe(.map(without)) == GoFormat.describe(.map(emptyGlobal)))
             if case .map(let sub)? = without["sub"], case .map(let globals)? = sub["global"],
                 case .map(let t)? = globals["t"], case .map(let parentGlobals)? = without["global"],

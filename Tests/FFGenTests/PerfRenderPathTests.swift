@@ -26,7 +26,8 @@ struct PerfRenderPathTests {
     }
 
     static let templateNames = [
-        "app/templates/a.yaml", "app/templates/_helpers.tpl", "app/charts/sub/templates/b.yaml", "app/templates/z/c.yaml",
+        "app/templates/a.yaml", "app/templates/_helpers.tpl", "app/charts/sub/templates/b.yaml",
+        "app/templates/z/c.yaml",
         "app/charts/sub/templates/_x.tpl", "app/templates/NOTES.txt", "app/templates/é.yaml", "app/templates/e.yaml",
         "app/charts/a/templates/b.yaml", "_top", "top", "app/templates/_", "app/templates/x_y.yaml",
     ]
@@ -50,7 +51,9 @@ struct PerfRenderPathTests {
         (["x"], [], ["crd: 1\n"]), (["  lead", "trail \t\n"], [], ["crd"]), (["\u{600} "], ["e\u{301}"], []),
     ] as [([String], [String], [String])])
     func templateOutputMatchesFormula(_ manifests: [String], _ hooks: [String], _ crds: [String]) {
-        let m = manifests.enumerated().map { RenderedManifest(path: "c/templates/m\($0.offset).yaml", content: $0.element) }
+        let m = manifests.enumerated().map {
+            RenderedManifest(path: "c/templates/m\($0.offset).yaml", content: $0.element)
+        }
         let h = hooks.enumerated().map {
             RenderedHook(
                 manifest: RenderedManifest(path: "c/templates/h\($0.offset).yaml", content: $0.element),
@@ -67,7 +70,8 @@ struct PerfRenderPathTests {
 
     @Test(arguments: [
         ("", ""), ("a", ""), ("", "a"), ("a", "b"), ("ab", "a"), ("é", "z"), ("z", "é"), ("e\u{301}", "é"),
-        ("templates/a.yaml", "templates/b.yaml"), (String(repeating: "x", count: 40) + "a", String(repeating: "x", count: 40)),
+        ("templates/a.yaml", "templates/b.yaml"),
+        (String(repeating: "x", count: 40) + "a", String(repeating: "x", count: 40)),
     ])
     func utf8PrecedesMatchesByteOrder(_ a: String, _ b: String) {
         #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8))
