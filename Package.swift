@@ -20,11 +20,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Header-only: the raw directory read (getdents64) the chart loader uses on Linux.
+        .systemLibrary(name: "CFileSystem"),
         .target(name: "YAMLKit", dependencies: ["CYAML"], swiftSettings: releaseSettings),
         .target(name: "Values", dependencies: ["YAMLKit"], swiftSettings: releaseSettings),
         .target(name: "GoTemplate", dependencies: ["Values"], swiftSettings: releaseSettings),
         .target(name: "Sprig", dependencies: ["GoTemplate", "Values"], swiftSettings: releaseSettings),
-        .target(name: "HelmEngine", dependencies: ["Sprig", "GoTemplate", "Values", "YAMLKit"], swiftSettings: releaseSettings),
+        .target(name: "HelmEngine", dependencies: ["Sprig", "GoTemplate", "Values", "YAMLKit", "CFileSystem"], swiftSettings: releaseSettings),
         .target(name: "GitOps", dependencies: ["HelmEngine"], swiftSettings: releaseSettings),
         .executableTarget(
             name: "ffgen",

@@ -78,41 +78,67 @@ public struct ChartDependency: Sendable {
 }
 
 /// Chart.yaml. Helm: pkg/chart/v2 metadata.go `Metadata`.
+///
+/// The fields (`Fields`, read and written as `metadata.name`) sit behind one copy-on-write reference: charts are
+/// copied at every processing step (dependency processing, coalescing, the engine), and a copy then retains one
+/// object instead of each string and list.
+@dynamicMemberLookup
 public struct ChartMetadata: Sendable {
-    /// `apiVersion` (`v1` or `v2`).
-    public var apiVersion: String = ""
-    /// `name`.
-    public var name: String = ""
-    /// `version` (SemVer 2).
-    public var version: String = ""
-    /// `appVersion`.
-    public var appVersion: String = ""
-    /// `description`.
-    public var description: String = ""
-    /// `home`.
-    public var home: String = ""
-    /// `icon`.
-    public var icon: String = ""
-    /// `sources`.
-    public var sources: [String] = []
-    /// `keywords`.
-    public var keywords: [String] = []
-    /// `maintainers`.
-    public var maintainers: [ChartMaintainer] = []
-    /// `annotations` (`nil` when Chart.yaml has none: `.Chart.Annotations` is then nil).
-    public var annotations: [(key: String, value: String)]? = nil
-    /// `kubeVersion`: a SemVer range the cluster must satisfy.
-    public var kubeVersion: String = ""
-    /// `dependencies`.
-    public var dependencies: [ChartDependency] = []
-    /// `type`: empty, `application` or `library`.
-    public var type: String = ""
-    /// `deprecated`.
-    public var deprecated: Bool = false
-    /// `condition` (deprecated v1 field, kept because `.Chart.Condition` shows it).
-    public var condition: String = ""
-    /// `tags` (deprecated v1 field, a string).
-    public var tags: String = ""
+    /// The fields of Chart.yaml.
+    public struct Fields: Sendable {
+        /// `apiVersion` (`v1` or `v2`).
+        public var apiVersion: String = ""
+        /// `name`.
+        public var name: String = ""
+        /// `version` (SemVer 2).
+        public var version: String = ""
+        /// `appVersion`.
+        public var appVersion: String = ""
+        /// `description`.
+        public var description: String = ""
+        /// `home`.
+        public var home: String = ""
+        /// `icon`.
+        public var icon: String = ""
+        /// `sources`.
+        public var sources: [String] = []
+        /// `keywords`.
+        public var keywords: [String] = []
+        /// `maintainers`.
+        public var maintainers: [ChartMaintainer] = []
+        /// `annotations` (`nil` when Chart.yaml has none: `.Chart.Annotations` is then nil).
+        public var annotations: [(key: String, value: String)]? = nil
+        /// `kubeVersion`: a SemVer range the cluster must satisfy.
+        public var kubeVersion: String = ""
+        /// `dependencies`.
+        public var dependencies: [ChartDependency] = []
+        /// `type`: empty, `application` or `library`.
+        public var type: String = ""
+        /// `deprecated`.
+        public var deprecated: Bool = false
+        /// `condition` (deprecated v1 field, kept because `.Chart.Condition` shows it).
+        public var condition: String = ""
+        /// `tags` (deprecated v1 field, a string).
+        public var tags: String = ""
+    }
+
+    /// The shared storage of `Fields`, copied before a write when it is shared.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage = Storage(Fields())
+
+    /// A field of Chart.yaml; writing copies the storage first when other charts share it.
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { storage.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            storage.fields[keyPath: field] = newValue
+        }
+    }
 
     /// Creates empty metadata.
     public init() {}
@@ -120,6 +146,7 @@ public struct ChartMetadata: Sendable {
     /// `.Chart` as Helm 4 gives it to templates: Go field names, every field present.
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
     public func asTemplateMap(isRoot: Bool) -> ValueMap {
+        let f = storage.fields
         let strings: ([String]) -> Value = { .list($0.map { .string($0) }) }
         // Built in key order (UTF-8 byte order), which skips a sorted insert per field on every render.
         return ValueMap(
@@ -129,12 +156,12 @@ public struct ChartMetadata: Sendable {
                 "Version",
             ],
             values: [
-                .string(apiVersion),
-                annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
-                .string(appVersion),
-                .string(condition),
+                .string(f.apiVersion),
+                f.annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
+                .string(f.appVersion),
+                .string(f.condition),
                 .list(
-                    dependencies.map { d in
+                    f.dependencies.map { d in
                         .map(
                             ValueMap(
                                 sortedKeys: [
@@ -146,22 +173,22 @@ public struct ChartMetadata: Sendable {
                                     .string(d.name), .string(d.repository), strings(d.tags), .string(d.version),
                                 ]))
                     }),
-                .bool(deprecated),
-                .string(description),
-                .string(home),
-                .string(icon),
+                .bool(f.deprecated),
+                .string(f.description),
+                .string(f.home),
+                .string(f.icon),
                 .bool(isRoot),
-                strings(keywords),
-                .string(kubeVersion),
+                strings(f.keywords),
+                .string(f.kubeVersion),
                 .list(
-                    maintainers.map { m in
+                    f.maintainers.map { m in
                         .map(ValueMap(sortedKeys: ["Email", "Name", "URL"], values: [.string(m.email), .string(m.name), .string(m.url)]))
                     }),
-                .string(name),
-                strings(sources),
-                .string(tags),
-                .string(type),
-                .string(version),
+                .string(f.name),
+                strings(f.sources),
+                .string(f.tags),
+                .string(f.type),
+                .string(f.version),
             ])
     }
 }
@@ -230,11 +257,20 @@ public struct Chart: Sendable {
         return ext == ".yaml" || ext == ".yml" || ext == ".json"
     }
 
-    /// This chart re-rooted under `parentPath` (subcharts' paths follow).
-    func reparented(under parentPath: String?) -> Chart {
-        var copy = self
-        copy.parentPath = parentPath
-        copy.dependencies = dependencies.map { $0.reparented(under: copy.fullPath) }
-        return copy
+    /// Re-roots this chart under `parentPath` in place (subcharts' paths follow). A tree whose paths are right
+    /// already is left alone: copying a chart retains each of its many fields, and charts are re-rooted after
+    /// every step that builds them.
+    mutating func reparent(under parentPath: String?) {
+        guard !isRooted(under: parentPath) else { return }
+        self.parentPath = parentPath
+        let path = fullPath
+        for index in dependencies.indices { dependencies[index].reparent(under: path) }
+    }
+
+    /// Whether this chart and its subcharts have the paths `reparent(under:)` gives.
+    private func isRooted(under parentPath: String?) -> Bool {
+        guard self.parentPath == parentPath else { return false }
+        let path = fullPath
+        return dependencies.allSatisfy { $0.isRooted(under: path) }
     }
 }

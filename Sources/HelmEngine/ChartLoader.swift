@@ -11,6 +11,9 @@ public struct ChartLoader: Sendable {
     /// The YAML/JSON readers to use.
     public var codecs: HelmCodecs
 
+    /// Whether to walk chart folders by path only (tests compare it with the descriptor-relative walk).
+    var pathBasedWalk = false
+
     /// Creates a loader using `codecs` for Chart.yaml and values.yaml.
     public init(codecs: HelmCodecs = .standard) {
         self.codecs = codecs
@@ -18,6 +21,30 @@ public struct ChartLoader: Sendable {
 
     /// Loads the chart in directory `path`. Helm: loader.LoadDir.
     public func load(directory path: String) throws -> Chart {
+        // Helm walks filepath.Abs(dir), which also cleans `.` and `..` lexically; a path without such components
+        // names the same files as it is.
+        let hasDotComponents = path.split(separator: "/").contains { $0 == "." || $0 == ".." }
+        let root = hasDotComponents ? URL(fileURLWithPath: path).standardizedFileURL.path : path
+        // The usual case: the path opens as a directory, whose listing also tells whether there is a .helmignore
+        // to read. Anything else (a packaged chart, a missing path, an unreadable folder, `..` components, which
+        // Helm stats before cleaning) takes the path below.
+        if !pathBasedWalk, !hasDotComponents, let directory = FileSystem.openDirectory(root, in: AT_FDCWD) {
+            defer { close(directory) }
+            let buffer = FileSystem.ReadBuffer()
+            if let entries = FileSystem.entries(ofDirectory: directory, buffer: buffer) {
+                let ignoreFile =
+                    entries.contains { $0.name == ".helmignore" }
+                    ? FileSystem.contents(of: ".helmignore", in: directory, regularFile: false, buffer: buffer) : nil
+                let rules = try Self.ignoreRules(ignoreFile)
+                var files: [ChartFile] = []
+                try PhaseTimer.measure("l.walk") {
+                    try walk(
+                        entries: entries, path: root, directory: directory, relative: "", rules: rules, into: &files,
+                        buffer: buffer)
+                }
+                return try load(files: files)
+            }
+        }
         guard let isDirectory = FileSystem.isDirectory(path) else {
             throw HelmError.chartLoad("stat \(path): no such file or directory", hint: "check the chart path")
         }
@@ -27,16 +54,22 @@ public struct ChartLoader: Sendable {
             }
             return try load(files: ChartArchive.files(Array(data)))
         }
-        // Helm walks filepath.Abs(dir), which also cleans `.` and `..` lexically; a path without such components
-        // names the same files as it is.
-        let hasDotComponents = path.split(separator: "/").contains { $0 == "." || $0 == ".." }
-        let root = hasDotComponents ? URL(fileURLWithPath: path).standardizedFileURL.path : path
-        let ignoreFile = FileSystem.contents(root.hasSuffix("/") ? root + ".helmignore" : root + "/.helmignore")
-        var rules = try HelmIgnoreRules(text: ignoreFile.map { String(decoding: $0, as: UTF8.self) } ?? "")
-        rules.addDefaults()
+        let ignorePath = root.hasSuffix("/") ? root + ".helmignore" : root + "/.helmignore"
+        let rules = try Self.ignoreRules(FileSystem.contents(ignorePath))
         var files: [ChartFile] = []
-        try PhaseTimer.measure("l.walk") { try walk(path: root, relative: "", rules: rules, into: &files) }
+        try PhaseTimer.measure("l.walk") {
+            try walk(
+                entries: FileSystem.entries(of: root), path: root, directory: nil, relative: "", rules: rules,
+                into: &files, buffer: FileSystem.ReadBuffer())
+        }
         return try load(files: files)
+    }
+
+    /// The rules of a chart's `.helmignore` (its bytes, or nil when there is none) plus Helm's defaults.
+    private static func ignoreRules(_ file: [UInt8]?) throws -> HelmIgnoreRules {
+        var rules = try HelmIgnoreRules(text: file.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        rules.addDefaults()
+        return rules
     }
 
     /// Loads a chart from files named relative to the chart root. Helm: loader.LoadFiles.
@@ -77,9 +110,11 @@ public struct ChartLoader: Sendable {
                         chart.files.append(file)
                         continue
                     }
-                    let rest = file.name.dropFirst("charts/".count)
-                    let subchart = String(rest.prefix { $0 != "/" })
-                    subchartFiles[subchart, default: []].append(ChartFile(name: String(rest), data: file.data))
+                    // Helm: strings.SplitN(strings.TrimPrefix(f.Name, "charts/"), "/", 2), on bytes.
+                    let rest = file.name.utf8.dropFirst("charts/".utf8.count)
+                    let subchart = String(file.name[rest.startIndex..<(rest.firstIndex(of: 0x2F) ?? rest.endIndex)])
+                    subchartFiles[subchart, default: []].append(
+                        ChartFile(name: String(file.name[rest.startIndex...]), data: file.data))
                 } else {
                     chart.files.append(file)
                 }
@@ -99,8 +134,8 @@ public struct ChartLoader: Sendable {
                     chart.dependencies.append(try load(files: ChartArchive.files(archive.data)))
                 } else {
                     let inner = entries.compactMap { f -> ChartFile? in
-                        guard let slash = f.name.firstIndex(of: "/") else { return nil }
-                        return ChartFile(name: String(f.name[f.name.index(after: slash)...]), data: f.data)
+                        guard let slash = f.name.utf8.firstIndex(of: 0x2F) else { return nil }
+                        return ChartFile(name: String(f.name[f.name.utf8.index(after: slash)...]), data: f.data)
                     }
                     chart.dependencies.append(try load(files: inner))
                 }
@@ -108,7 +143,8 @@ public struct ChartLoader: Sendable {
                 throw HelmError.chartLoad("error unpacking subchart \(name) in \(chart.name): " + error.message)
             }
         }
-        return PhaseTimer.measure("l.reparent") { chart.reparented(under: nil) }
+        PhaseTimer.measure("l.reparent") { chart.reparent(under: nil) }
+        return chart
     }
 
     // MARK: Directory walk
@@ -116,26 +152,59 @@ public struct ChartLoader: Sendable {
     // Helm: directory.go LoadDir — lexical walk, following symlinks, honouring .helmignore.
     // POSIX calls rather than FileManager: a chart is dozens of small files and FileManager's per-call overhead
     // (URL building, attribute dictionaries, Data) dominated loading.
-    private func walk(path: String, relative: String, rules: HelmIgnoreRules, into files: inout [ChartFile]) throws {
-        let entries = try FileSystem.entries(of: path).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        for (name, kind) in entries {
-            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
+    /// Walks the folder `path` whose listing is `entries`. With `directory` (the folder's open descriptor), real
+    /// subfolders and regular files are opened relative to it; symlinks, unknown entry types and everything under
+    /// a symlinked folder go by path, so loops and errors behave exactly as with path-based calls. `depth`
+    /// counts the folders above, each holding a descriptor open while its subfolders are walked.
+    private func walk(
+        entries: [FileSystem.Entry], path: String, directory: Int32?, depth: Int = 0, relative: String,
+        rules: HelmIgnoreRules, into files: inout [ChartFile], buffer: FileSystem.ReadBuffer
+    ) throws {
+        for (name, kind) in entries.sorted(by: { $0.name.utf8Precedes($1.name) }) {
+            // The full path is needed for folders and for anything read by path.
+            var childPath: String { path.hasSuffix("/") ? path + name : path + "/" + name }
             let relativeName = relative.isEmpty ? name : relative + "/" + name
             // Symlinks are followed, as Helm's walk does (stat); a dangling link is skipped.
             guard let isDirectory = kind ?? FileSystem.isDirectory(childPath) else { continue }
             if isDirectory {
                 if rules.ignores(relativeName, isDirectory: true) { continue }
-                try walk(path: childPath, relative: relativeName, rules: rules, into: &files)
+                let childPath = childPath
+                // A path this short resolves the same relative to its parent (no symlinks on the way); deep trees
+                // go by path below a few dozen levels rather than hold a descriptor per level.
+                if kind == true, let directory, depth < Self.relativeDepthLimit,
+                    childPath.utf8.count < Self.relativePathLimit,
+                    let child = FileSystem.openDirectory(name, in: directory)
+                {
+                    defer { close(child) }
+                    if let listing = FileSystem.entries(ofDirectory: child, buffer: buffer) {
+                        try walk(
+                            entries: listing, path: childPath, directory: child, depth: depth + 1,
+                            relative: relativeName, rules: rules, into: &files, buffer: buffer)
+                        continue
+                    }
+                }
+                try walk(
+                    entries: FileSystem.entries(of: childPath), path: childPath, directory: nil,
+                    relative: relativeName, rules: rules, into: &files, buffer: buffer)
                 continue
             }
             if rules.ignores(relativeName, isDirectory: false) { continue }
-            guard var bytes = FileSystem.contents(childPath, regularFile: kind == false) else {
-                throw HelmError.chartLoad("error reading \(relativeName)")
+            let data: [UInt8]?
+            if kind == false, let directory {
+                data = FileSystem.contents(of: name, in: directory, regularFile: true, buffer: buffer)
+            } else {
+                data = FileSystem.contents(childPath, regularFile: kind == false)
             }
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // Helm drops a UTF-8 BOM
-            files.append(ChartFile(name: relativeName, data: bytes))
+            guard let bytes = data else { throw HelmError.chartLoad("error reading \(relativeName)") }
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])  // Helm drops a UTF-8 BOM
+            files.append(ChartFile(name: relativeName, data: hasBOM ? Array(bytes.dropFirst(3)) : bytes))
         }
     }
+
+    /// Paths shorter than this (well under PATH_MAX) are opened relative to their folder.
+    private static let relativePathLimit = 2048
+    /// How many folders deep the walk keeps descriptors open (far below the usual limit of 1024 open files).
+    private static let relativeDepthLimit = 32
 
     // MARK: Chart.yaml
 
@@ -166,7 +235,7 @@ public struct ChartLoader: Sendable {
         }
         var metadata = ChartMetadata()
         guard case .map(let map) = document else { return metadata }
-        var decoder = GoStructDecoder(structName: "Metadata", context: "cannot load \(file): ", code: .chartLoad)
+        var decoder = GoStructDecoder(structName: "Metadata", context: ("cannot load ", file), code: .chartLoad)
         metadata.name = try decoder.string(map, "name")
         metadata.home = try decoder.string(map, "home")
         metadata.sources = try decoder.strings(map, "sources")
@@ -258,76 +327,5 @@ public struct ChartLoader: Sendable {
                 (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
                     || b == 0x2D
             }
-    }
-}
-
-/// Thin POSIX wrappers for the chart directory walk.
-enum FileSystem {
-    /// The entries of a directory, without `.` and `..` (unsorted), each with whether it is a directory when the
-    /// directory listing says so (nil for symlinks and unknown types, which need a `stat`); FileManager's error
-    /// when the directory cannot be read.
-    static func entries(of path: String) throws -> [(name: String, isDirectory: Bool?)] {
-        guard let dir = opendir(path) else {
-            return try FileManager.default.contentsOfDirectory(atPath: path).map { ($0, nil) }
-        }
-        defer { closedir(dir) }
-        var entries: [(name: String, isDirectory: Bool?)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): entries.append((name, true))
-            case Int32(DT_REG): entries.append((name, false))
-            default: entries.append((name, nil))
-            }
-        }
-        return entries
-    }
-
-    /// Whether the path (symlinks followed) is a directory; nil when it does not exist.
-    static func isDirectory(_ path: String) -> Bool? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// The whole content of a regular file, or nil when it cannot be read.
-    /// `regularFile` says the directory listing already named it a regular file, which spares the `fstat`.
-    static func contents(_ path: String, regularFile: Bool = false) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        // A read of a regular file that comes back short has reached its end.
-        let regular: Bool
-        var bytes: [UInt8]
-        if regularFile {
-            regular = true
-            bytes = [UInt8](repeating: 0, count: 8192)
-        } else {
-            var info = stat()
-            let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-            regular = expected > 0 && (info.st_mode & S_IFMT) == S_IFREG
-            bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
-        }
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, filled))) }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            filled += n
-            if regular && filled < bytes.count { break }
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 }

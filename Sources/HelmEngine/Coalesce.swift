@@ -37,26 +37,29 @@ public enum Coalesce {
     private static func coalesceDependencies(
         chart: Chart, into destination: ValueMap, mode: CoalesceMode
     ) throws {
-        for sub in chart.dependencies {
+        // By index: the subcharts are read in place rather than copied field by field.
+        for index in chart.dependencies.indices {
+            let name = chart.dependencies[index].name
             let section: ValueMap
-            switch destination[sub.name] {
+            switch destination[name] {
             case nil:
                 section = ValueMap()
-                destination[sub.name] = .map(section)
+                destination[name] = .map(section)
             case .map(let m)?:
                 section = m
             case let other?:
-                throw HelmError.values("type mismatch on \(sub.name): \(GoFormat.badVerbT(other))")
+                throw HelmError.values("type mismatch on \(name): \(GoFormat.badVerbT(other))")
             }
             coalesceGlobals(into: section, from: destination)
-            try coalesce(chart: sub, into: section, mode: mode)
+            try coalesce(chart: chart.dependencies[index], into: section, mode: mode)
         }
     }
 
     // Helm: coalesceGlobals — the parent's `global` entries win over the subchart's (maps merge).
     private static func coalesceGlobals(into destination: ValueMap, from source: ValueMap) {
         let destinationGlobals: ValueMap
-        switch destination[globalKey] {
+        let existingGlobals = destination[globalKey]
+        switch existingGlobals {
         case nil: destinationGlobals = ValueMap()
         case .map(let m)?: destinationGlobals = m
         default: return  // Helm logs "skipping globals because destination global is not a table"
@@ -66,6 +69,18 @@ public enum Coalesce {
         case nil: sourceGlobals = ValueMap()
         case .map(let m)?: sourceGlobals = m
         default: return
+        }
+        if case nil = existingGlobals {
+            // The usual case (a subchart's section has no `global`): the loop below would copy the parent's
+            // entries one insert at a time into an empty map; they are already in key order.
+            destination[globalKey] = .map(
+                ValueMap(
+                    sortedKeys: sourceGlobals.keys,
+                    values: sourceGlobals.values.map { value in
+                        if case .map(let table) = value { return .map(table.copy()) }
+                        return value
+                    }))
+            return
         }
         for (key, value) in sourceGlobals {
             if case .map(let table) = value {
@@ -149,13 +164,15 @@ public enum Coalesce {
 
     // Helm: cleanNilValues.
     private static func cleanNilValues(_ map: ValueMap) {
-        for (key, value) in map {
+        var nullKeys: [String] = []
+        for (key, value) in zip(map.keys, map.values) {
             if value.isNull {
-                map.removeValue(forKey: key)
+                nullKeys.append(key)
             } else if case .map(let sub) = value {
                 cleanNilValues(sub)
             }
         }
+        for key in nullKeys { map.removeValue(forKey: key) }
     }
 
     /// `b` merged over `a` into a new map: tables merge recursively, everything else in `b` replaces.
@@ -174,13 +191,14 @@ public enum Coalesce {
 
     /// The table at a dotted path (`a.b`), or nil when a step is missing or not a table. Helm: Values.Table.
     public static func table(_ values: ValueMap, path: String) -> ValueMap? {
-        table(values, components: path.split(separator: ".", omittingEmptySubsequences: false))
+        table(values, components: path.utf8.split(separator: 0x2E, omittingEmptySubsequences: false))
     }
 
-    private static func table(_ values: ValueMap, components: some Sequence<Substring>) -> ValueMap? {
+    // Components split on bytes, as Go's strings.Split does.
+    private static func table(_ values: ValueMap, components: some Sequence<Substring.UTF8View>) -> ValueMap? {
         var table = values
         for name in components {
-            guard case .map(let next)? = table[String(name)] else { return nil }
+            guard case .map(let next)? = table[String(Substring(name))] else { return nil }
             table = next
         }
         return table
@@ -189,9 +207,9 @@ public enum Coalesce {
     /// The non-table value at a dotted path, or nil when absent. Helm: Values.PathValue.
     public static func pathValue(_ values: ValueMap, path: String) -> Value? {
         guard !path.isEmpty else { return nil }
-        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = path.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard let last = parts.last, let parent = table(values, components: parts.dropLast()) else { return nil }
-        guard let value = parent[String(last)] else { return nil }
+        guard let value = parent[String(Substring(last))] else { return nil }
         if case .map = value { return nil }
         return value
     }

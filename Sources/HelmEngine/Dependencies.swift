@@ -10,7 +10,8 @@ public enum Dependencies {
     public static func process(_ chart: Chart, values: ValueMap) throws -> Chart {
         var processed = try processEnabled(chart, values: values, path: "")
         processed = try processImportValues(processed)
-        return processed.reparented(under: nil)
+        processed.reparent(under: nil)
+        return processed
     }
 
     // Helm: processDependencyEnabled.
@@ -35,7 +36,7 @@ public enum Dependencies {
             c.metadata.dependencies[index].enabled = true
         }
         c.dependencies = subcharts
-        c = c.reparented(under: c.parentPath)
+        c.reparent(under: c.parentPath)
 
         let coalesced = try Coalesce.values(chart: c, overrides: values, mode: .coalesce)
         applyTags(&c.metadata.dependencies, coalesced)
@@ -74,8 +75,8 @@ public enum Dependencies {
     private static func applyConditions(_ requirements: inout [ChartDependency], _ values: ValueMap, path: String) {
         for index in requirements.indices {
             let condition = requirements[index].condition.trimmingASCIIWhitespace()
-            for part in condition.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
-                if case .bool(let b)? = Coalesce.pathValue(values, path: path + part) {
+            for part in condition.utf8.split(separator: 0x2C, omittingEmptySubsequences: false) where !part.isEmpty {
+                if case .bool(let b)? = Coalesce.pathValue(values, path: path + String(Substring(part))) {
                     requirements[index].enabled = b
                     break
                 }

@@ -47,11 +47,7 @@ public struct Engine: Sendable {
 
         // Helm: sortTemplates — deepest paths first, then reverse lexical order; a later parse of a `define`
         // replaces an earlier one, so this order decides which definition wins.
-        let names = templates.keys.sorted { a, b in
-            let (da, db) = (a.utf8.filter { $0 == 0x2F }.count, b.utf8.filter { $0 == 0x2F }.count)
-            if da != db { return da > db }
-            return b.utf8.lexicographicallyPrecedes(a.utf8)
-        }
+        let names = Self.sortedTemplateNames(templates.keys)
         // A parse depends only on the names and texts in this order (and the function names, fixed per engine).
         let key = cache.map { _ in
             RenderCache.TemplateSetKey(
@@ -83,7 +79,8 @@ public struct Engine: Sendable {
             missingKey: .zero, state: HelmFunctions.IncludeDepths(), namedMapMethods: Self.namedMapMethods)
         for name in names {
             guard let renderable = templates[name], !Self.isPartial(name) else { continue }
-            let template = ValueMap([("Name", .string(name)), ("BasePath", .string(renderable.basePath))])
+            let template = ValueMap(
+                sortedKeys: ["BasePath", "Name"], values: [.string(renderable.basePath), .string(name)])
             template.namedType = "common.Values"  // Helm: renderable.vals["Template"] is a common.Values
             renderable.values["Template"] = .map(template)
             var output = ""
@@ -107,7 +104,17 @@ public struct Engine: Sendable {
 
     /// Whether a template file is a partial (`_helpers.tpl`): its base name starts with `_`.
     static func isPartial(_ path: String) -> Bool {
-        (path.split(separator: "/").last ?? "").hasPrefix("_")
+        path.lastPathPiece.utf8.first == 0x5F  // Helm: strings.HasPrefix(path.Base(name), "_")
+    }
+
+    /// Helm: sortTemplates — deepest paths (most `/`) first, then reverse byte order. Each name's depth is
+    /// counted once.
+    static func sortedTemplateNames(_ names: some Collection<String>) -> [String] {
+        let keyed = names.map { name in (name: name, depth: name.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }) }
+        return keyed.sorted { a, b in
+            if a.depth != b.depth { return a.depth > b.depth }
+            return b.name.utf8Precedes(a.name)
+        }.map(\.name)
     }
 
     // Helm: recAllTpls — the values each chart's templates see, built root first so subcharts share the root's
@@ -131,14 +138,17 @@ public struct Engine: Sendable {
                 parent["Capabilities"] ?? .null, .map(chart.metadata.asTemplateMap(isRoot: chart.isRoot)),
                 .object(ChartFiles(chart.files, codecs: codecs)), parent["Release"] ?? .null, .map(subcharts), values,
             ])
-        for child in chart.dependencies {
-            subcharts[child.name] = .map(collect(child, parent: next, into: &templates))
+        for index in chart.dependencies.indices {  // by index: no copy of each subchart
+            let values = collect(chart.dependencies[index], parent: next, into: &templates)
+            subcharts[chart.dependencies[index].name] = .map(values)
         }
+        let fullPath = chart.fullPath
+        let basePath = fullPath + "/templates"
         for template in chart.templates {
             // Library charts contribute only their partials (their defines).
             if chart.isLibrary && !Self.isPartial(template.name) { continue }
-            templates[chart.fullPath + "/" + template.name] = Renderable(
-                text: template.text, values: next, basePath: chart.fullPath + "/templates")
+            templates[fullPath + "/" + template.name] = Renderable(
+                text: template.text, values: next, basePath: basePath)
         }
         return next
     }

@@ -15,7 +15,7 @@ public final class ChartFiles: TemplateObject, TemplateCollection, TemplateMetho
     public init(_ files: [ChartFile], codecs: HelmCodecs) {
         var byName: [String: [UInt8]] = [:]
         for f in files { byName[f.name] = f.data }
-        self.entries = byName.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, byName[$0] ?? []) }
+        self.entries = byName.keys.sorted { $0.utf8Precedes($1) }.map { ($0, byName[$0] ?? []) }
         self.codecs = codecs
     }
 

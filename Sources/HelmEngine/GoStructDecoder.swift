@@ -8,16 +8,22 @@ import Values
 struct GoStructDecoder {
     /// The Go struct being filled, as the error names it (`Metadata`, `SimpleHead`).
     var structName: String
-    /// What the caller puts before the JSON error (`cannot load Chart.yaml: `).
-    let context: String
+    /// What the caller puts before the JSON error, in two parts joined only when an error is reported
+    /// (`cannot load ` and `Chart.yaml` give `cannot load Chart.yaml: `): a decoder is made for every manifest.
+    let context: (lead: String, subject: String)
     /// The code of the errors.
     let code: HelmError.Code
+
+    /// The text before the kind of a JSON type error.
+    private var errorPrefix: String {
+        context.lead + context.subject + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+    }
 
     /// Go's error for a value of the wrong JSON kind in `field`.
     func mismatch(_ value: Value, field: String, goType: String) -> HelmError {
         HelmError(
             code: code,
-            message: context + "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+            message: errorPrefix
                 + "\(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
     }
 
@@ -25,8 +31,7 @@ struct GoStructDecoder {
     func notAnObject(_ value: Value, goType: String) -> HelmError {
         HelmError(
             code: code,
-            message: context + "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-                + "\(Self.jsonKind(value)) into Go value of type \(goType)")
+            message: errorPrefix + "\(Self.jsonKind(value)) into Go value of type \(goType)")
     }
 
     /// A scalar for a string field: YAML integers print in decimal (`0x1F` is `31`), floats as Go's `%g`

@@ -118,10 +118,12 @@ public struct HelmRenderer: Sendable {
             if let failure { throw SchemaValidator.helmError(failure) }
         }
         values.namedType = "common.Values"  // Helm: .Values is a common.Values
-        let top = ValueMap([
-            ("Chart", .map(chart.metadata.asTemplateMap(isRoot: true))), ("Capabilities", .object(capabilities)),
-            ("Release", .map(options.release.templateMap)), ("Values", .map(values)),
-        ])
+        let top = ValueMap(
+            sortedKeys: ["Capabilities", "Chart", "Release", "Values"],
+            values: [
+                .object(capabilities), .map(chart.metadata.asTemplateMap(isRoot: true)),
+                .map(options.release.templateMap), .map(values),
+            ])
 
         // Helm: renderResources — the chart's kubeVersion must accept the cluster version.
         if !chart.metadata.kubeVersion.isEmpty

@@ -1,3 +1,4 @@
+import Foundation
 import Values
 
 /// One rendered Kubernetes document and the template file it came from.
@@ -88,26 +89,24 @@ public enum ManifestSorter {
             return j
         }
         var documentStart = start
-        var i = start
-        if isDashes(start) {  // `^---`
-            documentStart = separatorEnd(start)
-            i = documentStart
-        }
-        while i < bytes.count {
-            guard isRegexpSpace(bytes[i]) else {
-                i += 1
+        if isDashes(start) { documentStart = separatorEnd(start) }  // `^---`
+        // A separator is a run of \s that ends in a newline directly followed by `---`, the run reaching back at
+        // most to the document's start: memchr finds the newlines, and the run is measured back from the one that
+        // qualifies.
+        var searchFrom = documentStart
+        while searchFrom < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + searchFrom, 0x0A, bytes.count - searchFrom)
+        {
+            let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            guard isDashes(newline + 1) else {
+                searchFrom = newline + 1
                 continue
             }
-            // A run of \s: it is a separator when it ends in a newline directly followed by `---`.
-            var runEnd = i
-            while runEnd < bytes.count, isRegexpSpace(bytes[runEnd]) { runEnd += 1 }
-            if bytes[runEnd - 1] == 0x0A, isDashes(runEnd) {
-                emit(documentStart, i)
-                documentStart = separatorEnd(runEnd)
-                i = documentStart
-            } else {
-                i = runEnd
-            }
+            var runStart = newline
+            while runStart > documentStart, isRegexpSpace(bytes[runStart - 1]) { runStart -= 1 }
+            emit(documentStart, runStart)
+            documentStart = separatorEnd(newline + 1)
+            searchFrom = documentStart
         }
         emit(documentStart, bytes.count)
         return documents
@@ -128,7 +127,7 @@ public enum ManifestSorter {
     ) throws -> (hooks: [RenderedHook], manifests: [RenderedManifest]) {
         var hooks: [RenderedHook] = []
         var manifests: [RenderedManifest] = []
-        let ordered = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let ordered = files.sorted { $0.path.utf8Precedes($1.path) }
         for file in ordered {
             // A partial: the base name starts with `_`.
             let utf8 = file.path.utf8
@@ -137,7 +136,7 @@ public enum ManifestSorter {
             } else if utf8.first == 0x5F {
                 continue
             }
-            if file.content.trimmingASCIIWhitespace().isEmpty { continue }
+            if file.content.utf8.allSatisfy(isGoSpace) { continue }  // blank (trimming would copy the text)
             for document in splitManifests(file.content) {
                 let head = try SimpleHead(document: document, path: file.path, codecs: codecs)
                 let manifest = RenderedManifest(
@@ -181,7 +180,7 @@ public enum ManifestSorter {
         let order = keys.indices.sorted { x, y in
             let (a, b) = (keys[x], keys[y])
             if a.rank != b.rank { return a.rank < b.rank }
-            if a.rank == unknown && a.kind != b.kind { return a.kind.utf8.lexicographicallyPrecedes(b.kind.utf8) }
+            if a.rank == unknown && a.kind != b.kind { return a.kind.utf8Precedes(b.kind) }
             return x < y
         }
         return order.map { items[$0] }
@@ -193,11 +192,27 @@ public enum ManifestSorter {
     public static func templateOutput(
         manifests: [RenderedManifest], hooks: [RenderedHook], crds: [(path: String, content: String)] = []
     ) -> String {
-        var body = ""
-        for crd in crds { body += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
-        for m in manifests { body += "---\n# Source: \(m.path)\n\(m.content)\n" }
-        var out = body.trimmingASCIIWhitespace() + "\n"
-        for h in hooks { out += "---\n# Source: \(h.manifest.path)\n\(h.manifest.content)\n" }
+        // Built in one string, reserved up front, piece by piece (no interpolated temporaries).
+        var size = 1
+        for crd in crds { size += 17 + crd.path.utf8.count + crd.content.utf8.count }
+        for m in manifests { size += 17 + m.path.utf8.count + m.content.utf8.count }
+        for h in hooks { size += 17 + h.manifest.path.utf8.count + h.manifest.content.utf8.count }
+        var out = ""
+        out.reserveCapacity(size)
+        func append(_ path: String, _ content: String) {
+            out += "---\n# Source: "
+            out += path
+            out += "\n"
+            out += content
+            out += "\n"
+        }
+        for crd in crds { append(crd.path, crd.content) }
+        for m in manifests { append(m.path, m.content) }
+        // Helm trims the manifests' text; it starts with `---` (or is empty), so only its end has whitespace.
+        let utf8 = out.utf8
+        out.removeSubrange((utf8.lastIndex { !isGoSpace($0) }.map(utf8.index(after:)) ?? utf8.startIndex)...)
+        out += "\n"
+        for h in hooks { append(h.manifest.path, h.manifest.content) }
         return out
     }
 }
@@ -227,7 +242,8 @@ private struct SimpleHead {
                 code: .manifest, message: "YAML parse error on \(path): " + HelmCodecs.message(of: error),
                 location: HelmError.Location(file: path))
         }
-        let decoder = GoStructDecoder(structName: "SimpleHead", context: "YAML parse error on \(path): ", code: .manifest)
+        let decoder = GoStructDecoder(
+            structName: "SimpleHead", context: ("YAML parse error on ", path), code: .manifest)
         switch parsed {
         case .null: return
         case .map(let map):

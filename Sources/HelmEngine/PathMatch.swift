@@ -151,14 +151,25 @@ struct HelmIgnoreRules {
 
     /// Helm: Rules.AddDefaults — hidden files directly under templates/ are ignored.
     mutating func addDefaults() {
-        try? add("templates/.?*")
+        guard shortcuts else {
+            try? add("templates/.?*")
+            return
+        }
+        patterns.append(contentsOf: Self.defaultPatterns)
     }
+
+    /// The parsed default rule, the same for every chart.
+    private static let defaultPatterns: [Pattern] = (try? HelmIgnoreRules(text: "templates/.?*"))?.patterns ?? []
 
     private mutating func add(_ line: String) throws {
         var rule = line.trimmingASCIIWhitespace()
         if rule.isEmpty || rule.hasPrefix("#") { return }
-        if zip(rule.utf8, rule.utf8.dropFirst()).contains(where: { $0 == 0x2A && $1 == 0x2A }) {
-            throw HelmError.chartLoad("double-star (**) syntax is not supported")
+        var previous: UInt8 = 0
+        for byte in rule.utf8 {
+            if byte == 0x2A && previous == 0x2A {
+                throw HelmError.chartLoad("double-star (**) syntax is not supported")
+            }
+            previous = byte
         }
         if !PathMatch.isValid(rule) { throw HelmError.chartLoad("syntax error in pattern") }
         var pattern = Pattern(rule: [], negate: false, mustDir: false, matchBaseName: false)
@@ -181,13 +192,13 @@ struct HelmIgnoreRules {
     }
 
     /// The cheapest way to match `rule` that decides as the general matcher does.
-    private static let wildcards: Set<Unicode.Scalar> = ["*", "?", "[", "\\"]
+    private static func isWildcard(_ c: Unicode.Scalar) -> Bool { c == "*" || c == "?" || c == "[" || c == "\\" }
 
     private static func form(of rule: [Unicode.Scalar]) -> Pattern.Form {
         let utf8 = { (scalars: ArraySlice<Unicode.Scalar>) in Array(String(String.UnicodeScalarView(scalars)).utf8) }
-        guard let first = rule.firstIndex(where: wildcards.contains) else { return .literal(utf8(rule[...])) }
+        guard let first = rule.firstIndex(where: isWildcard) else { return .literal(utf8(rule[...])) }
         if first == 0, rule[0] == "*", rule.count > 1,
-            !rule.dropFirst().contains(where: { wildcards.contains($0) || $0 == "/" })
+            !rule.dropFirst().contains(where: { isWildcard($0) || $0 == "/" })
         {
             return .suffix(utf8(rule.dropFirst()))
         }
@@ -202,7 +213,7 @@ struct HelmIgnoreRules {
         for p in patterns {
             let subject: Substring
             if p.matchBaseName {
-                if base == nil { base = path.split(separator: "/").last ?? "" }
+                if base == nil { base = path.lastPathPiece }
                 subject = base ?? ""
             } else {
                 subject = whole

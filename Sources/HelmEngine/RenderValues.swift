@@ -23,10 +23,11 @@ public struct ReleaseOptions: Sendable {
 
     /// `.Release` as templates see it. Helm: util.ToRenderValues.
     public var templateMap: ValueMap {
-        ValueMap([
-            ("Name", .string(name)), ("Namespace", .string(namespace)), ("IsUpgrade", .bool(isUpgrade)),
-            ("IsInstall", .bool(isInstall)), ("Revision", .int(revision)), ("Service", .string("Helm")),
-        ])
+        ValueMap(
+            sortedKeys: ["IsInstall", "IsUpgrade", "Name", "Namespace", "Revision", "Service"],
+            values: [
+                .bool(isInstall), .bool(isUpgrade), .string(name), .string(namespace), .int(revision), .string("Helm"),
+            ])
     }
 
     /// Helm: chartutil.ValidateReleaseName — at most 53 characters of a DNS-1123 subdomain — as the install
@@ -35,10 +36,10 @@ public struct ReleaseOptions: Sendable {
         if name.isEmpty {
             throw HelmError(code: .releaseName, message: "release name check failed: no name provided")
         }
-        let labelsValid = name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
-            guard let first = label.utf8.first, let last = label.utf8.last else { return false }
+        let labelsValid = name.utf8.split(separator: 0x2E, omittingEmptySubsequences: false).allSatisfy { label in
+            guard let first = label.first, let last = label.last else { return false }
             let alnum: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
-            return alnum(first) && alnum(last) && label.utf8.allSatisfy { alnum($0) || $0 == 0x2D }
+            return alnum(first) && alnum(last) && label.allSatisfy { alnum($0) || $0 == 0x2D }
         }
         if !labelsValid || name.utf8.count > 53 {
             throw HelmError(

@@ -40,12 +40,14 @@ public enum SchemaValidator {
                 out += "\(chart.name):\n" + failure
             }
         }
-        for sub in chart.dependencies {
-            guard let raw = values[sub.name], !raw.isNull else { continue }
+        for index in chart.dependencies.indices {  // by index: no copy of each subchart
+            let name = chart.dependencies[index].name
+            guard let raw = values[name], !raw.isNull else { continue }
             guard case .map(let subValues) = raw else {
-                out += "\(sub.name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
+                out += "\(name):\ninvalid type for values: expected object (map), got \(raw.goTypeName)\n"
                 continue
             }
+            let sub = chart.dependencies[index]
             if let nested = validate(chart: sub, values: subValues, codecs: codecs, cache: cache) { out += nested }
         }
         return out.isEmpty ? nil : out

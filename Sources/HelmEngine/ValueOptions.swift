@@ -30,7 +30,9 @@ public struct ValueOptions: Sendable {
         for path in valueFiles {
             let text = try readFile(path)
             do {
-                base = Coalesce.mergeMaps(base, try codecs.loadValues(text))
+                let loaded = try codecs.loadValues(text)
+                // Merging into nothing gives the file's map itself (one sorted insert per key otherwise).
+                base = base.isEmpty ? loaded.copy() : Coalesce.mergeMaps(base, loaded)
             } catch {
                 throw HelmError.values(
                     "failed to parse \(path): " + HelmCodecs.message(of: error), hint: "fix the YAML syntax of \(path)")

@@ -50,6 +50,30 @@ struct HelmCoalesceTests {
         #expect(GoFormat.describe(.map(chart.values)) == GoFormat.describe(.map(try TestJSON.map(c.parent))))
     }
 
+    /// A subchart section without `global` takes the parent's globals in one step; with an empty `global` it goes
+    /// through the entry-by-entry merge. Both must give the same values (and leave the parent's tables unshared
+    /// at the top level, as Helm's copyMap does).
+    @Test(arguments: [
+        (#"{"global":{"a":1,"t":{"x":1},"n":null,"é":"e"}}"#, #"{"global":{"t":{"y":2}}}"#),
+        (#"{"global":{"z":[1,2],"b":{"c":{"d":1}}}}"#, "{}"),
+        ("{}", #"{"global":{"k":"v"}}"#),
+    ])
+    func globalsWithoutSectionGlobalMatchMerge(parent: String, sub: String) throws {
+        let chart = try Self.chart(parent: parent, sub: sub)
+        for mode in [CoalesceMode.coalesce, .merge] {
+            let without = try Coalesce.values(chart: chart, overrides: try TestJSON.map("{}"), mode: mode)
+            let emptyGlobal = try Coalesce.values(
+                chart: chart, overrides: try TestJSON.map(#"{"sub":{"global":{}}}"#), mode: mode)
+            #expect(GoFormat.describe(.map(without)) == GoFormat.describe(.map(emptyGlobal)))
+            if case .map(let sub)? = without["sub"], case .map(let globals)? = sub["global"],
+                case .map(let t)? = globals["t"], case .map(let parentGlobals)? = without["global"],
+                case .map(let parentT)? = parentGlobals["t"]
+            {
+                #expect(t !== parentT)
+            }
+        }
+    }
+
     @Test func typeMismatchOnSubchartSection() throws {
         let chart = try Self.chart(parent: "{}", sub: "{}")
         #expect(throws: HelmError.self) {
@@ -67,6 +91,16 @@ struct HelmCoalesceTests {
             try TestJSON.map(#"{"a":{"b":1,"c":2},"l":[1],"s":"x"}"#),
             try TestJSON.map(#"{"a":{"b":3},"l":[2],"s":{"t":1}}"#))
         #expect(GoFormat.describe(.map(merged)) == "map[a:map[b:3 c:2] l:[2] s:map[t:1]]")
+    }
+
+    /// ValueOptions takes the first -f file's map as it is (a copy) instead of merging it into an empty map.
+    @Test func mergeMapsIntoNothingIsACopy() throws {
+        let file = try TestJSON.map(#"{"b":{"c":null},"a":[1],"é":"x","e\u0301":"y","z":null}"#)
+        let merged = Coalesce.mergeMaps(ValueMap(), file)
+        let copied = file.copy()
+        #expect(merged.keys == copied.keys)
+        #expect(GoFormat.describe(.map(merged)) == GoFormat.describe(.map(copied)))
+        #expect(merged.namedType == copied.namedType)
     }
 
     @Test func pathValueAndTable() throws {

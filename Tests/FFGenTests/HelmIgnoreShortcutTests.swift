@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test(arguments: ["", "/", "//", "a", "a/", "a//", "/a", "a/b", "a/b/", "templates/.hidden", "x/y/z.yaml", "é/ü"])
+    func lastPathPieceMatchesSplit(path: String) {
+        #expect(path.lastPathPiece == (path.split(separator: "/").last ?? ""))
+    }
+
+    /// The default rule is parsed once; it decides as the rule parsed for each chart does.
+    @Test func defaultRuleAgreesWithGeneralMatcher() throws {
+        var fast = try HelmIgnoreRules(text: "*.swp")
+        fast.addDefaults()
+        var general = try HelmIgnoreRules(text: "*.swp", shortcuts: false)
+        general.addDefaults()
+        for (path, isDirectory) in Self.paths {
+            let expected = general.ignores(path, isDirectory: isDirectory)
+            #expect(fast.ignores(path, isDirectory: isDirectory) == expected, "\(path)")
+        }
+        #expect(fast.ignores("templates/.hidden", isDirectory: false))
+    }
+
     @Test func knownDecisions() throws {
         let rules = try HelmIgnoreRules(text: "*.swp\nREADME.md\n.git/")
         #expect(rules.ignores("a.swp", isDirectory: false))

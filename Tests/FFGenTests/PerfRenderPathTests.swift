@@ -25,6 +25,117 @@ struct PerfRenderPathTests {
         #expect(text.trimmingASCIIWhitespace() == expected)
     }
 
+    static let templateNames = [
+        "app/templates/a.yaml", "app/templates/_helpers.tpl", "app/charts/sub/templates/b.yaml",
+        "app/templates/z/c.yaml",
+        "app/charts/sub/templates/_x.tpl", "app/templates/NOTES.txt", "app/templates/é.yaml", "app/templates/e.yaml",
+        "app/charts/a/templates/b.yaml", "_top", "top", "app/templates/_", "app/templates/x_y.yaml",
+    ]
+
+    /// The template order and the partial test work on bytes; they agree with the plain definitions.
+    @Test func templateOrderAndPartials() {
+        let expected = Self.templateNames.sorted { a, b in
+            let (da, db) = (a.utf8.filter { $0 == 0x2F }.count, b.utf8.filter { $0 == 0x2F }.count)
+            if da != db { return da > db }
+            return b.utf8.lexicographicallyPrecedes(a.utf8)
+        }
+        #expect(Engine.sortedTemplateNames(Self.templateNames) == expected)
+        for name in Self.templateNames {
+            #expect(Engine.isPartial(name) == (name.split(separator: "/").last ?? "").hasPrefix("_"), "\(name)")
+        }
+    }
+
+    /// `templateOutput` builds its text in one reserved string; this is the plain formula it replaces.
+    @Test(arguments: [
+        ([], [], []), (["a: 1"], [], []), (["a: 1\n\n", "b: é \r\n"], ["h: 1\n"], []), ([], ["h: 1", "h: 2 "], []),
+        (["x"], [], ["crd: 1\n"]), (["  lead", "trail \t\n"], [], ["crd"]), (["\u{600} "], ["e\u{301}"], []),
+    ] as [([String], [String], [String])])
+    func templateOutputMatchesFormula(_ manifests: [String], _ hooks: [String], _ crds: [String]) {
+        let m = manifests.enumerated().map {
+            RenderedManifest(path: "c/templates/m\($0.offset).yaml", content: $0.element)
+        }
+        let h = hooks.enumerated().map {
+            RenderedHook(
+                manifest: RenderedManifest(path: "c/templates/h\($0.offset).yaml", content: $0.element),
+                events: ["test"], weight: 0, deletePolicies: [])
+        }
+        let c = crds.enumerated().map { (path: "c/crds/\($0.offset).yaml", content: $0.element) }
+        var body = ""
+        for crd in c { body += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
+        for x in m { body += "---\n# Source: \(x.path)\n\(x.content)\n" }
+        var expected = body.trimmingASCIIWhitespace() + "\n"
+        for x in h { expected += "---\n# Source: \(x.manifest.path)\n\(x.manifest.content)\n" }
+        #expect(Array(ManifestSorter.templateOutput(manifests: m, hooks: h, crds: c).utf8) == Array(expected.utf8))
+    }
+
+    @Test(arguments: [
+        ("", ""), ("a", ""), ("", "a"), ("a", "b"), ("ab", "a"), ("é", "z"), ("z", "é"), ("e\u{301}", "é"),
+        ("templates/a.yaml", "templates/b.yaml"),
+        (String(repeating: "x", count: 40) + "a", String(repeating: "x", count: 40)),
+    ])
+    func utf8PrecedesMatchesByteOrder(_ a: String, _ b: String) {
+        #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8))
+        #expect(b.utf8Precedes(a) == b.utf8.lexicographicallyPrecedes(a.utf8))
+    }
+
+    /// Helm's SplitManifests as a byte-by-byte scan of whitespace runs (the implementation the memchr search
+    /// replaced), for comparison.
+    static func splitManifestsByScan(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let goSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let reSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D }
+        var start = 0
+        while start < bytes.count, goSpace(bytes[start]) { start += 1 }
+        var documents: [String] = []
+        func emit(_ from: Int, _ to: Int) {
+            var s = from
+            while s < to, goSpace(bytes[s]) { s += 1 }
+            if s < to { documents.append(String(decoding: bytes[s..<to], as: UTF8.self)) }
+        }
+        func isDashes(_ at: Int) -> Bool { at + 3 <= bytes.count && bytes[at..<(at + 3)].allSatisfy { $0 == 0x2D } }
+        func separatorEnd(_ dashes: Int) -> Int {
+            var j = dashes + 3
+            while j < bytes.count, reSpace(bytes[j]) { j += 1 }
+            return j
+        }
+        var documentStart = start
+        var i = start
+        if isDashes(start) {
+            documentStart = separatorEnd(start)
+            i = documentStart
+        }
+        while i < bytes.count {
+            guard reSpace(bytes[i]) else {
+                i += 1
+                continue
+            }
+            var runEnd = i
+            while runEnd < bytes.count, reSpace(bytes[runEnd]) { runEnd += 1 }
+            if bytes[runEnd - 1] == 0x0A, isDashes(runEnd) {
+                emit(documentStart, i)
+                documentStart = separatorEnd(runEnd)
+                i = documentStart
+            } else {
+                i = runEnd
+            }
+        }
+        emit(documentStart, bytes.count)
+        return documents
+    }
+
+    /// Every text of up to five pieces from separators, whitespace and content splits as the scan does.
+    @Test func splitManifestsMatchesScan() {
+        let pieces = ["---", "\n", " ", "\t", "\r\n", "\u{0B}", "a: 1", "#", "-", "\u{0C}"]
+        var texts: [String] = [""]
+        for _ in 0..<5 { texts = texts.flatMap { t in pieces.map { t + $0 } } }
+        var mismatches: [String] = []
+        for text in texts where ManifestSorter.splitManifests(text) != Self.splitManifestsByScan(text) {
+            mismatches.append(text)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(texts.count == 100_000)
+    }
+
     /// A rendered document and whether the head reader handles it (false: the full parse must be used).
     struct HeadCase: Sendable, CustomStringConvertible {
         var name: String
