@@ -108,6 +108,8 @@ final class Executor: FunctionContext {
     var depth = 0
     var node: AtNode = .none
     var out = ""
+    /// An emptied argument array kept between function calls, so that most calls allocate none.
+    var spareArguments: [Value] = []
     /// How much of the current thread's stack nested template calls have used.
     var stack = StackBudget(units: 0, onLargeStack: LargeStack.isWorkerThread)
 
@@ -251,8 +253,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Walking
 
+    /// Go `walk`. Go sets the error context to the node first; every case that can fail sets it (or a node inside)
+    /// itself before anything can fail, so it is not stored here for every text node.
     func walk(_ dot: RValue, _ n: Node) throws -> WalkResult {
-        at(.node(n))
         switch n {
         case .action(let a):
             let val = try evalPipeline(dot, a.pipe)
@@ -649,11 +652,18 @@ final class Executor: FunctionContext {
     {
         try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
                        final: final)
-        // The function takes plain values: collect them directly rather than as RValues first.
+        // The function takes plain values: collect them directly rather than as RValues first, into the spare
+        // array when there is one (a nested call made while evaluating the arguments finds none and allocates).
         var argv: [Value] = []
+        swap(&argv, &spareArguments)
         argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
         try forEachArgument(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final) {
             argv.append($0.asInterface)
+        }
+        defer {
+            // Kept for the next call (if the function kept the arguments, clearing allocates a fresh array).
+            argv.removeAll(keepingCapacity: true)
+            swap(&argv, &spareArguments)
         }
         do {
             let result = try f.body(argv, self)
@@ -685,12 +695,17 @@ final class Executor: FunctionContext {
     // MARK: - Arguments
 
     /// Go `evalArg`: evaluates an argument for a parameter of type `typ` (`nil`: no static type).
+    ///
+    /// Go sets the error context to the operand first; the cases that evaluate a field, variable, chain, function or
+    /// pipeline set it (or a node inside) themselves before anything can fail, so only the others set it here, which
+    /// spares a reference-counted store per argument.
     func evalArg(_ dot: RValue, _ typ: GoType?, _ n: Operand) throws -> RValue {
-        at(.operand(n))
         switch n {
         case .dot:
+            at(.operand(n))
             return try validateType(dot, typ)
         case .nil:
+            at(.operand(n))
             if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
             return RValue(value: .null, boxed: true)
         case .field(let f):
@@ -711,6 +726,7 @@ final class Executor: FunctionContext {
             break
         }
         guard let t = typ else { return try evalEmptyInterface(dot, n) }
+        at(.operand(n))
         switch t {
         case .bool:
             if case .bool(let b) = n { return RValue(.bool(b.value)) }
@@ -731,21 +747,32 @@ final class Executor: FunctionContext {
         }
     }
 
+    /// Go `evalEmptyInterface`. As in `evalArg`, the context is set here only where nothing else sets it first, but
+    /// it is always left at this operand or inside it.
     func evalEmptyInterface(_ dot: RValue, _ n: Operand) throws -> RValue {
-        at(.operand(n))
         switch n {
-        case .bool(let b): return RValue(.bool(b.value))
-        case .dot: return dot
+        case .bool(let b):
+            at(.operand(n))
+            return RValue(.bool(b.value))
+        case .dot:
+            at(.operand(n))
+            return dot
         case .field(let f): return try evalFieldNode(dot, f, node: n, [], nil)
         case .identifier(let id):
             let alone = [n]
             return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: alone), alone, nil)
-        case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
+        case .nil:
+            at(.operand(n))
+            throw errorf("evalEmptyInterface: nil (can't happen)")
         case .number(let num): return try idealConstant(num, node: n)
-        case .string(let s): return RValue(.string(s.text))
+        case .string(let s):
+            at(.operand(n))
+            return RValue(.string(s.text))
         case .variable(let v): return try evalVariableNode(dot, v, node: n, [], nil)
         case .pipe(let p): return try evalPipeline(dot, p)
-        case .chain: throw errorf("can't handle assignment of \(n.description) to empty interface argument")
+        case .chain:
+            at(.operand(n))
+            throw errorf("can't handle assignment of \(n.description) to empty interface argument")
         }
     }
 
