@@ -36,6 +36,13 @@ struct RValue {
         return v
     }
 
+    /// `asInterface` for a value no longer needed, which moves it out instead of copying it.
+    consuming func takeInterface() -> Value {
+        guard let v = value else { return .null }
+        if case .object(let o) = v, let copy = o.interfaceCopy { return .object(copy) }
+        return v
+    }
+
     /// Go's name of the (static) type, as `reflect.Value.Type()` prints it.
     var typeName: String {
         if boxed { return "interface {}" }
@@ -228,6 +235,11 @@ final class Executor: FunctionContext {
 
     func push(_ name: String, _ value: RValue) { vars.append((name, value)) }
 
+    /// Go `state.pop`: drops the variables declared since `mark` (usually none, which then costs nothing).
+    @inline(__always) func popVars(to mark: Int) {
+        if vars.count > mark { vars.removeLast(vars.count - mark) }
+    }
+
     func setVar(_ name: String, _ value: RValue) throws {
         var i = vars.count - 1
         while i >= 0 {
@@ -285,7 +297,7 @@ final class Executor: FunctionContext {
 
     func walkIfOrWith(isWith: Bool, _ dot: RValue, _ b: BranchNode) throws -> WalkResult {
         let mark = vars.count
-        defer { vars.removeLast(vars.count - mark) }
+        defer { popVars(to: mark) }
         let val = try evalPipeline(dot, b.pipe)
         if Executor.isTrue(val.unwrapped.value) {
             return try walkList(isWith ? val : dot, b.list)
@@ -298,7 +310,7 @@ final class Executor: FunctionContext {
     func walkRange(_ dot: RValue, _ r: BranchNode, node: Node) throws -> WalkResult {
         at(.node(node))
         let outerMark = vars.count
-        defer { vars.removeLast(vars.count - outerMark) }
+        defer { popVars(to: outerMark) }
         let evaluated = try evalPipeline(dot, r.pipe).unwrapped
         let collection = evaluated.value?.collectionElements
         let val = collection.map { RValue($0) } ?? evaluated
@@ -325,7 +337,7 @@ final class Executor: FunctionContext {
                     setTopVar(2, index)
                 }
             }
-            defer { vars.removeLast(vars.count - mark) }
+            defer { popVars(to: mark) }
             let result = try walkList(elem, r.list)
             if case .breakLoop = result { return false }
             return true
@@ -400,6 +412,8 @@ final class Executor: FunctionContext {
             value = try evalCommand(dot, cmd, final: value).unwrapped
         }
         let result = value ?? .invalid
+        // Most pipelines declare nothing; looping over the empty list still copied it.
+        if pipe.decl.isEmpty { return result }
         for v in pipe.decl {
             if pipe.isAssign {
                 try setVar(v.identifiers[0], result)
@@ -493,21 +507,24 @@ final class Executor: FunctionContext {
     func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: ArraySlice<String>,
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var r = receiver
-        for name in ident.dropLast() {
-            r = try evalField(dot, name, node, [], nil, r)
+        let last = ident.endIndex - 1
+        var i = ident.startIndex
+        while i < last {
+            r = try evalField(dot, ident[i], node, [], nil, r)
+            i += 1
         }
-        return try evalField(dot, ident[ident.endIndex - 1], node, args, final, r)
+        return try evalField(dot, ident[last], node, args, final, r)
     }
 
     /// Go `evalField`: a method call, a struct field or a map key.
     func evalField(_ dot: RValue, _ fieldName: String, _ node: Operand, _ args: [Operand], _ final: RValue?,
                    _ receiver: RValue) throws -> RValue {
-        guard let value = receiver.value else {
+        let hasArgs = args.count > 1 || final != nil
+        // Switching on the optional itself rather than on an unwrapped copy spares a retain and release per step.
+        switch receiver.value {
+        case nil:
             if options.missingKey == .error { throw errorf("nil data; no entry for key \(GoQuote.quote(fieldName))") }
             return .invalid
-        }
-        let hasArgs = args.count > 1 || final != nil
-        switch value {
         case .null:
             throw errorf("nil pointer evaluating \(receiver.typeName).\(fieldName)")
         case .object(let o):
@@ -637,13 +654,14 @@ final class Executor: FunctionContext {
     @inline(__always)
     func forEachArgument(_ dot: RValue, parameters: [GoType], variadic: GoType?, args: [Operand], final: RValue?,
                          _ body: (RValue) -> Void) throws {
-        var i = 0
-        for a in args.dropFirst() {
-            body(try evalArg(dot, i < parameters.count ? parameters[i] : (variadic ?? .interface), a))
-            i += 1
+        let rest = variadic ?? .interface
+        var k = 1
+        while k < args.count {
+            body(try evalArg(dot, k - 1 < parameters.count ? parameters[k - 1] : rest, args[k]))
+            k += 1
         }
         if let f = final {
-            body(try validateType(f, i < parameters.count ? parameters[i] : (variadic ?? .interface)))
+            body(try validateType(f, k - 1 < parameters.count ? parameters[k - 1] : rest))
         }
     }
 
@@ -657,8 +675,16 @@ final class Executor: FunctionContext {
         var argv: [Value] = []
         swap(&argv, &spareArguments)
         argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
-        try forEachArgument(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final) {
-            argv.append($0.asInterface)
+        // `forEachArgument` written out: through its closure each argument was copied into the array, here it moves.
+        let parameters = f.parameters
+        let rest = f.variadic ?? .interface
+        var k = 1
+        while k < args.count {
+            argv.append(try evalArg(dot, k - 1 < parameters.count ? parameters[k - 1] : rest, args[k]).takeInterface())
+            k += 1
+        }
+        if let last = final {
+            argv.append(try validateType(last, k - 1 < parameters.count ? parameters[k - 1] : rest).takeInterface())
         }
         defer {
             // Kept for the next call (if the function kept the arguments, clearing allocates a fresh array).
@@ -785,6 +811,9 @@ final class Executor: FunctionContext {
 
     /// Go `validateType`: checks (and converts) a value for a parameter type.
     func validateType(_ v: RValue, _ typ: GoType?) throws -> RValue {
+        // The usual case, a value for an untyped or interface parameter, passes as it is; answering it before
+        // unwrapping spares a copy of the value.
+        if v.value != nil && (typ == nil || typ == .interface || typ == .reflectValue) { return v }
         guard let value = v.value else {
             guard let t = typ else { return .invalid }
             switch t {
