@@ -538,7 +538,8 @@ final class Executor: FunctionContext {
         case .map(let m):
             // Methods are exported, so their names start with an upper-case letter (ASCII A-Z, or a non-ASCII
             // letter); map keys usually do not, and then the method table is not consulted at all.
-            if let first = fieldName.utf8.first, (first >= 0x41 && first <= 0x5A) || first >= 0x80,
+            let utf8 = fieldName.utf8
+            if !utf8.isEmpty, case let first = utf8[utf8.startIndex], (first >= 0x41 && first <= 0x5A) || first >= 0x80,
                let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
                let signature = methods.methodSignature(fieldName) {
                 return try evalMapMethodCall(dot, m, methods, signature, fieldName, node, args, final)
@@ -610,14 +611,13 @@ final class Executor: FunctionContext {
         if let binding = id.binding, binding.table === functions.identity {
             switch binding.target {
             case .function(let slot):
-                return try evalCall(dot, functions.entries[slot], cmd: .command(cmd), name: id.name, args: args,
-                                    final: final)
+                return try evalCall(dot, functions.entries[slot], cmd: cmd, name: id.name, args: args, final: final)
             case .builtin(let b):
                 return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
             }
         }
         if let f = functions[id.name] {
-            return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
+            return try evalCall(dot, f, cmd: cmd, name: id.name, args: args, final: final)
         }
         if let b = Builtins.table[id.name] {
             return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
@@ -665,7 +665,7 @@ final class Executor: FunctionContext {
         }
     }
 
-    func evalCall(_ dot: RValue, _ f: GoFunc, cmd: AtNode, name: String, args: [Operand], final: RValue?) throws
+    func evalCall(_ dot: RValue, _ f: GoFunc, cmd: CommandNode, name: String, args: [Operand], final: RValue?) throws
         -> RValue
     {
         try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
@@ -687,8 +687,9 @@ final class Executor: FunctionContext {
             argv.append(try validateType(last, k - 1 < parameters.count ? parameters[k - 1] : rest).takeInterface())
         }
         defer {
-            // Kept for the next call (if the function kept the arguments, clearing allocates a fresh array).
-            argv.removeAll(keepingCapacity: true)
+            // Kept for the next call (if the function kept the arguments, clearing allocates a fresh array). One
+            // removeLast per argument is cheaper than the general removeAll for the usual one to three.
+            while !argv.isEmpty { argv.removeLast() }
             swap(&argv, &spareArguments)
         }
         do {
@@ -696,10 +697,10 @@ final class Executor: FunctionContext {
             if case .null = result { return .boxedNil }
             return RValue(result)
         } catch let e as TemplateError {
-            at(cmd)
+            at(.command(cmd))
             throw errorf("error calling \(name): \(e.goDescription)", underlying: e)
         } catch {
-            at(cmd)
+            at(.command(cmd))
             throw errorf("error calling \(name): \(Executor.message(of: error))", underlying: Executor.sendable(error))
         }
     }
