@@ -35,6 +35,18 @@ enum Builtins {
         "ge": Builtin(kind: .ge, parameters: [.reflectValue, .reflectValue], variadic: nil),
     ]
 
+    /// The predefined functions with the UTF-8 bytes of their names, for `lookup`.
+    static let byName: [(name: String, utf8: [UInt8], builtin: Builtin)] = table.map { ($0.key, Array($0.key.utf8), $0.value) }
+
+    /// The predefined function whose name is the UTF-8 bytes `name` (the parser looks names up in the template's
+    /// bytes; see `NameIndex`).
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> (name: String, builtin: Builtin)? {
+        for entry in byName where entry.utf8.count == name.count && entry.utf8.elementsEqual(name) {
+            return (entry.name, entry.builtin)
+        }
+        return nil
+    }
+
     // MARK: - Comparison (Go funcs.go basicKind/eq/lt)
 
     enum BasicKind { case invalid, bool, int, float, string, other }

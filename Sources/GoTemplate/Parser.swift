@@ -71,6 +71,25 @@ struct Parser {
         return nil
     }
 
+    /// `bind` for the name spelled by an identifier item, and the name: found by the item's bytes, the function's
+    /// own name is used and no `String` is made of the text (names with non-ASCII bytes, which `String` equality
+    /// may match in another normalization, take the `String` lookup).
+    func bind(_ token: LexItem) -> (name: String, binding: FunctionBinding)? {
+        let found: (name: String, binding: FunctionBinding)?? = input.withUnsafeBufferPointer { buffer in
+            let name = UnsafeBufferPointer(rebasing: buffer[token.position..<token.end])
+            if let slot = functions.slot(ofUTF8: name) {
+                return (functions.entries[slot].name, FunctionBinding(table: functions.identity, target: .function(slot)))
+            }
+            if let (builtinName, builtin) = Builtins.lookup(name) {
+                return (builtinName, FunctionBinding(table: functions.identity, target: .builtin(builtin)))
+            }
+            return name.allSatisfy({ $0 < 0x80 }) ? .some(nil) : nil
+        }
+        if let found { return found }
+        let name = value(token)
+        return bind(name).map { (name, $0) }
+    }
+
     // MARK: - Token stream
 
     /// The text of an item (the message for an error item).
@@ -476,8 +495,9 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            let name = value(token)
-            guard let binding = bind(name) else { throw errorf("function \(GoQuote.quote(name)) not defined") }
+            guard let (name, binding) = bind(token) else {
+                throw errorf("function \(GoQuote.quote(value(token))) not defined")
+            }
             return .identifier(IdentifierNode(position: token.position, name: name, binding: binding))
         case .dot: return .dot(position: token.position)
         case .nil: return .nil(position: token.position)
