@@ -73,12 +73,16 @@ enum WalkResult {
 }
 
 /// The last node evaluated, for error context (Go `state.node`).
+///
+/// It is stored for most operands evaluated. Nodes and operands are single references; pipelines and commands,
+/// stored rarely (a parenthesized first operand, a failed call), are boxed so that every case is one reference and
+/// storing the context is one retain and one release.
 enum AtNode {
     case none
     case node(Node)
     case operand(Operand)
-    case pipe(PipeNode)
-    case command(CommandNode)
+    indirect case pipe(PipeNode)
+    indirect case command(CommandNode)
 
     var position: Int {
         switch self {
@@ -405,8 +409,11 @@ final class Executor: FunctionContext {
 
     // MARK: - Pipelines and commands
 
+    /// Go `evalPipeline`. Go sets the error context to the pipeline first; every first command sets its own before
+    /// anything can fail except a parenthesized pipeline given arguments, so only that case stores it here (a
+    /// pipeline is copied into the context with both of its lists).
     func evalPipeline(_ dot: RValue, _ pipe: PipeNode) throws -> RValue {
-        at(.pipe(pipe))
+        if case .pipe? = pipe.commands.first?.arguments.first { at(.pipe(pipe)) }
         var value: RValue? = nil
         for cmd in pipe.commands {
             value = try evalCommand(dot, cmd, final: value).unwrapped
@@ -847,8 +854,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Printing and truth
 
+    /// Go `printValue`. Go sets the error context to the node for its "can't print" error, which has no counterpart
+    /// here (every value prints), so the context is left as it is.
     func printValue(_ n: Node, _ v: RValue) {
-        at(.node(n))
         guard let value = v.value else {
             out += "<no value>"
             return
