@@ -619,8 +619,8 @@ final class Executor: FunctionContext {
             switch binding.target {
             case .function(let slot):
                 return try evalCall(dot, functions.entries[slot], cmd: cmd, name: id.name, args: args, final: final)
-            case .builtin(let b):
-                return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
+            case .builtin(let kind):
+                return try evalBuiltin(dot, Builtins.byKind[kind.rawValue], cmd: cmd, args: args, final: final)
             }
         }
         if let f = functions[id.name] {

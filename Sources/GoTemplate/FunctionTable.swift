@@ -181,7 +181,7 @@ struct FunctionBinding: Sendable {
         /// A slot of the table.
         case function(Int)
         /// A predefined function (the table has none of that name).
-        case builtin(Builtins.Builtin)
+        case builtin(Builtins.Kind)
     }
 
     /// The table version the name was resolved in.

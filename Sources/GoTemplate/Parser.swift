@@ -66,7 +66,7 @@ struct Parser {
             return FunctionBinding(table: functions.identity, target: .function(slot))
         }
         if let builtin = Builtins.table[name] {
-            return FunctionBinding(table: functions.identity, target: .builtin(builtin))
+            return FunctionBinding(table: functions.identity, target: .builtin(builtin.kind))
         }
         return nil
     }
@@ -81,7 +81,7 @@ struct Parser {
                 return (functions.entries[slot].name, FunctionBinding(table: functions.identity, target: .function(slot)))
             }
             if let (builtinName, builtin) = Builtins.lookup(name) {
-                return (builtinName, FunctionBinding(table: functions.identity, target: .builtin(builtin)))
+                return (builtinName, FunctionBinding(table: functions.identity, target: .builtin(builtin.kind)))
             }
             return name.allSatisfy({ $0 < 0x80 }) ? .some(nil) : nil
         }

@@ -49,6 +49,13 @@ import Values
         }
     }
 
+    @Test func builtinsByKindMatchTheTable() {
+        #expect(Builtins.byKind.count == Builtins.table.count)
+        for (i, builtin) in Builtins.byKind.enumerated() {
+            #expect(builtin.kind.rawValue == i)
+        }
+    }
+
     @Test func undefinedFunctionErrorNamesTheText() throws {
         var set = TemplateSet()
         #expect(throws: TemplateError.self) { try set.parse(name: "t", text: "{{ nosuch 1 }}", functions: FunctionTable()) }
