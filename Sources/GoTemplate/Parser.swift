@@ -54,9 +54,11 @@ struct Parser {
         self.functions = functions
     }
 
-    /// Whether `name` is a function templates may call (Go: `hasFunction`).
-    static func hasFunction(_ name: String, _ functions: FunctionTable) -> Bool {
-        functions.contains(name) || Builtins.table[name] != nil
+    /// Whether `name` is a function templates may call (Go: `hasFunction`), looked up by its bytes (every parse
+    /// asks for `break` and `continue`).
+    static func hasFunction(_ name: StaticString, _ functions: FunctionTable) -> Bool {
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        return functions.slot(ofUTF8: bytes) != nil || Builtins.lookup(bytes) != nil
     }
 
     /// What a function name refers to (Go `findFunction`, done once here rather than on every call), or nil if

@@ -49,6 +49,17 @@ import Values
         }
     }
 
+    @Test func breakAndContinueAsFunctions() {
+        let plain = FunctionTable()
+        #expect(!Parser.hasFunction("break", plain))
+        #expect(!Parser.hasFunction("continue", plain))
+        #expect(Parser.hasFunction("eq", plain))
+        var table = FunctionTable()
+        table.register(GoFunc("break", []) { _ in .string("b") })
+        #expect(Parser.hasFunction("break", table))
+        #expect(!Parser.hasFunction("continue", table))
+    }
+
     @Test func builtinsByKindMatchTheTable() {
         #expect(Builtins.byKind.count == Builtins.table.count)
         for (i, builtin) in Builtins.byKind.enumerated() {
