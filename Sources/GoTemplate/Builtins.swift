@@ -2,7 +2,7 @@ import Values
 
 /// Go's predefined template functions (Go: text/template funcs.go `builtins`).
 enum Builtins {
-    enum Kind {
+    enum Kind: Int {
         case and, or, not, call, html, js, urlquery, index, slice, len, print, printf, println
         case eq, ne, lt, le, gt, ge
     }
@@ -34,6 +34,21 @@ enum Builtins {
         "gt": Builtin(kind: .gt, parameters: [.reflectValue, .reflectValue], variadic: nil),
         "ge": Builtin(kind: .ge, parameters: [.reflectValue, .reflectValue], variadic: nil),
     ]
+
+    /// The predefined functions indexed by their kind's raw value (each kind has one entry in `table`).
+    static let byKind: [Builtin] = table.values.sorted { $0.kind.rawValue < $1.kind.rawValue }
+
+    /// The predefined functions with the UTF-8 bytes of their names, for `lookup`.
+    static let byName: [(name: String, utf8: [UInt8], builtin: Builtin)] = table.map { ($0.key, Array($0.key.utf8), $0.value) }
+
+    /// The predefined function whose name is the UTF-8 bytes `name` (the parser looks names up in the template's
+    /// bytes; see `NameIndex`).
+    static func lookup(_ name: UnsafeBufferPointer<UInt8>) -> (name: String, builtin: Builtin)? {
+        for entry in byName where entry.utf8.count == name.count && entry.utf8.elementsEqual(name) {
+            return (entry.name, entry.builtin)
+        }
+        return nil
+    }
 
     // MARK: - Comparison (Go funcs.go basicKind/eq/lt)
 

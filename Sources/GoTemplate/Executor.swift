@@ -36,6 +36,13 @@ struct RValue {
         return v
     }
 
+    /// `asInterface` for a value no longer needed, which moves it out instead of copying it.
+    consuming func takeInterface() -> Value {
+        guard let v = value else { return .null }
+        if case .object(let o) = v, let copy = o.interfaceCopy { return .object(copy) }
+        return v
+    }
+
     /// Go's name of the (static) type, as `reflect.Value.Type()` prints it.
     var typeName: String {
         if boxed { return "interface {}" }
@@ -66,12 +73,16 @@ enum WalkResult {
 }
 
 /// The last node evaluated, for error context (Go `state.node`).
+///
+/// It is stored for most operands evaluated. Nodes and operands are single references; pipelines and commands,
+/// stored rarely (a parenthesized first operand, a failed call), are boxed so that every case is one reference and
+/// storing the context is one retain and one release.
 enum AtNode {
     case none
     case node(Node)
     case operand(Operand)
-    case pipe(PipeNode)
-    case command(CommandNode)
+    indirect case pipe(PipeNode)
+    indirect case command(CommandNode)
 
     var position: Int {
         switch self {
@@ -108,6 +119,8 @@ final class Executor: FunctionContext {
     var depth = 0
     var node: AtNode = .none
     var out = ""
+    /// An emptied argument array kept between function calls, so that most calls allocate none.
+    var spareArguments: [Value] = []
     /// How much of the current thread's stack nested template calls have used.
     var stack = StackBudget(units: 0, onLargeStack: LargeStack.isWorkerThread)
 
@@ -226,6 +239,11 @@ final class Executor: FunctionContext {
 
     func push(_ name: String, _ value: RValue) { vars.append((name, value)) }
 
+    /// Go `state.pop`: drops the variables declared since `mark` (usually none, which then costs nothing).
+    @inline(__always) func popVars(to mark: Int) {
+        if vars.count > mark { vars.removeLast(vars.count - mark) }
+    }
+
     func setVar(_ name: String, _ value: RValue) throws {
         var i = vars.count - 1
         while i >= 0 {
@@ -251,8 +269,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Walking
 
+    /// Go `walk`. Go sets the error context to the node first; every case that can fail sets it (or a node inside)
+    /// itself before anything can fail, so it is not stored here for every text node.
     func walk(_ dot: RValue, _ n: Node) throws -> WalkResult {
-        at(.node(n))
         switch n {
         case .action(let a):
             let val = try evalPipeline(dot, a.pipe)
@@ -282,7 +301,7 @@ final class Executor: FunctionContext {
 
     func walkIfOrWith(isWith: Bool, _ dot: RValue, _ b: BranchNode) throws -> WalkResult {
         let mark = vars.count
-        defer { vars.removeLast(vars.count - mark) }
+        defer { popVars(to: mark) }
         let val = try evalPipeline(dot, b.pipe)
         if Executor.isTrue(val.unwrapped.value) {
             return try walkList(isWith ? val : dot, b.list)
@@ -295,7 +314,7 @@ final class Executor: FunctionContext {
     func walkRange(_ dot: RValue, _ r: BranchNode, node: Node) throws -> WalkResult {
         at(.node(node))
         let outerMark = vars.count
-        defer { vars.removeLast(vars.count - outerMark) }
+        defer { popVars(to: outerMark) }
         let evaluated = try evalPipeline(dot, r.pipe).unwrapped
         let collection = evaluated.value?.collectionElements
         let val = collection.map { RValue($0) } ?? evaluated
@@ -322,7 +341,7 @@ final class Executor: FunctionContext {
                     setTopVar(2, index)
                 }
             }
-            defer { vars.removeLast(vars.count - mark) }
+            defer { popVars(to: mark) }
             let result = try walkList(elem, r.list)
             if case .breakLoop = result { return false }
             return true
@@ -390,13 +409,18 @@ final class Executor: FunctionContext {
 
     // MARK: - Pipelines and commands
 
+    /// Go `evalPipeline`. Go sets the error context to the pipeline first; every first command sets its own before
+    /// anything can fail except a parenthesized pipeline given arguments, so only that case stores it here (a
+    /// pipeline is copied into the context with both of its lists).
     func evalPipeline(_ dot: RValue, _ pipe: PipeNode) throws -> RValue {
-        at(.pipe(pipe))
+        if case .pipe? = pipe.commands.first?.arguments.first { at(.pipe(pipe)) }
         var value: RValue? = nil
         for cmd in pipe.commands {
             value = try evalCommand(dot, cmd, final: value).unwrapped
         }
         let result = value ?? .invalid
+        // Most pipelines declare nothing; looping over the empty list still copied it.
+        if pipe.decl.isEmpty { return result }
         for v in pipe.decl {
             if pipe.isAssign {
                 try setVar(v.identifiers[0], result)
@@ -490,21 +514,24 @@ final class Executor: FunctionContext {
     func evalFieldChain(_ dot: RValue, _ receiver: RValue, _ node: Operand, _ ident: ArraySlice<String>,
                         _ args: [Operand], _ final: RValue?) throws -> RValue {
         var r = receiver
-        for name in ident.dropLast() {
-            r = try evalField(dot, name, node, [], nil, r)
+        let last = ident.endIndex - 1
+        var i = ident.startIndex
+        while i < last {
+            r = try evalField(dot, ident[i], node, [], nil, r)
+            i += 1
         }
-        return try evalField(dot, ident[ident.endIndex - 1], node, args, final, r)
+        return try evalField(dot, ident[last], node, args, final, r)
     }
 
     /// Go `evalField`: a method call, a struct field or a map key.
     func evalField(_ dot: RValue, _ fieldName: String, _ node: Operand, _ args: [Operand], _ final: RValue?,
                    _ receiver: RValue) throws -> RValue {
-        guard let value = receiver.value else {
+        let hasArgs = args.count > 1 || final != nil
+        // Switching on the optional itself rather than on an unwrapped copy spares a retain and release per step.
+        switch receiver.value {
+        case nil:
             if options.missingKey == .error { throw errorf("nil data; no entry for key \(GoQuote.quote(fieldName))") }
             return .invalid
-        }
-        let hasArgs = args.count > 1 || final != nil
-        switch value {
         case .null:
             throw errorf("nil pointer evaluating \(receiver.typeName).\(fieldName)")
         case .object(let o):
@@ -518,7 +545,8 @@ final class Executor: FunctionContext {
         case .map(let m):
             // Methods are exported, so their names start with an upper-case letter (ASCII A-Z, or a non-ASCII
             // letter); map keys usually do not, and then the method table is not consulted at all.
-            if let first = fieldName.utf8.first, (first >= 0x41 && first <= 0x5A) || first >= 0x80,
+            let utf8 = fieldName.utf8
+            if !utf8.isEmpty, case let first = utf8[utf8.startIndex], (first >= 0x41 && first <= 0x5A) || first >= 0x80,
                let type = m.namedType ?? m.methodSetName, let methods = options.namedMapMethods[type],
                let signature = methods.methodSignature(fieldName) {
                 return try evalMapMethodCall(dot, m, methods, signature, fieldName, node, args, final)
@@ -590,14 +618,13 @@ final class Executor: FunctionContext {
         if let binding = id.binding, binding.table === functions.identity {
             switch binding.target {
             case .function(let slot):
-                return try evalCall(dot, functions.entries[slot], cmd: .command(cmd), name: id.name, args: args,
-                                    final: final)
-            case .builtin(let b):
-                return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
+                return try evalCall(dot, functions.entries[slot], cmd: cmd, name: id.name, args: args, final: final)
+            case .builtin(let kind):
+                return try evalBuiltin(dot, Builtins.byKind[kind.rawValue], cmd: cmd, args: args, final: final)
             }
         }
         if let f = functions[id.name] {
-            return try evalCall(dot, f, cmd: .command(cmd), name: id.name, args: args, final: final)
+            return try evalCall(dot, f, cmd: cmd, name: id.name, args: args, final: final)
         }
         if let b = Builtins.table[id.name] {
             return try evalBuiltin(dot, b, cmd: cmd, args: args, final: final)
@@ -634,36 +661,53 @@ final class Executor: FunctionContext {
     @inline(__always)
     func forEachArgument(_ dot: RValue, parameters: [GoType], variadic: GoType?, args: [Operand], final: RValue?,
                          _ body: (RValue) -> Void) throws {
-        var i = 0
-        for a in args.dropFirst() {
-            body(try evalArg(dot, i < parameters.count ? parameters[i] : (variadic ?? .interface), a))
-            i += 1
+        let rest = variadic ?? .interface
+        var k = 1
+        while k < args.count {
+            body(try evalArg(dot, k - 1 < parameters.count ? parameters[k - 1] : rest, args[k]))
+            k += 1
         }
         if let f = final {
-            body(try validateType(f, i < parameters.count ? parameters[i] : (variadic ?? .interface)))
+            body(try validateType(f, k - 1 < parameters.count ? parameters[k - 1] : rest))
         }
     }
 
-    func evalCall(_ dot: RValue, _ f: GoFunc, cmd: AtNode, name: String, args: [Operand], final: RValue?) throws
+    func evalCall(_ dot: RValue, _ f: GoFunc, cmd: CommandNode, name: String, args: [Operand], final: RValue?) throws
         -> RValue
     {
         try checkArity(name: name, parameters: f.parameters.count, variadic: f.variadic != nil, args: args,
                        final: final)
-        // The function takes plain values: collect them directly rather than as RValues first.
+        // The function takes plain values: collect them directly rather than as RValues first, into the spare
+        // array when there is one (a nested call made while evaluating the arguments finds none and allocates).
         var argv: [Value] = []
+        swap(&argv, &spareArguments)
         argv.reserveCapacity(args.count - 1 + (final == nil ? 0 : 1))
-        try forEachArgument(dot, parameters: f.parameters, variadic: f.variadic, args: args, final: final) {
-            argv.append($0.asInterface)
+        // `forEachArgument` written out: through its closure each argument was copied into the array, here it moves.
+        let parameters = f.parameters
+        let rest = f.variadic ?? .interface
+        var k = 1
+        while k < args.count {
+            argv.append(try evalArg(dot, k - 1 < parameters.count ? parameters[k - 1] : rest, args[k]).takeInterface())
+            k += 1
+        }
+        if let last = final {
+            argv.append(try validateType(last, k - 1 < parameters.count ? parameters[k - 1] : rest).takeInterface())
+        }
+        defer {
+            // Kept for the next call (if the function kept the arguments, clearing allocates a fresh array). One
+            // removeLast per argument is cheaper than the general removeAll for the usual one to three.
+            while !argv.isEmpty { argv.removeLast() }
+            swap(&argv, &spareArguments)
         }
         do {
             let result = try f.body(argv, self)
             if case .null = result { return .boxedNil }
             return RValue(result)
         } catch let e as TemplateError {
-            at(cmd)
+            at(.command(cmd))
             throw errorf("error calling \(name): \(e.goDescription)", underlying: e)
         } catch {
-            at(cmd)
+            at(.command(cmd))
             throw errorf("error calling \(name): \(Executor.message(of: error))", underlying: Executor.sendable(error))
         }
     }
@@ -685,12 +729,17 @@ final class Executor: FunctionContext {
     // MARK: - Arguments
 
     /// Go `evalArg`: evaluates an argument for a parameter of type `typ` (`nil`: no static type).
+    ///
+    /// Go sets the error context to the operand first; the cases that evaluate a field, variable, chain, function or
+    /// pipeline set it (or a node inside) themselves before anything can fail, so only the others set it here, which
+    /// spares a reference-counted store per argument.
     func evalArg(_ dot: RValue, _ typ: GoType?, _ n: Operand) throws -> RValue {
-        at(.operand(n))
         switch n {
         case .dot:
+            at(.operand(n))
             return try validateType(dot, typ)
         case .nil:
+            at(.operand(n))
             if let t = typ, !Executor.canBeNil(t) { throw errorf("cannot assign nil to \(t.goName)") }
             return RValue(value: .null, boxed: true)
         case .field(let f):
@@ -711,6 +760,7 @@ final class Executor: FunctionContext {
             break
         }
         guard let t = typ else { return try evalEmptyInterface(dot, n) }
+        at(.operand(n))
         switch t {
         case .bool:
             if case .bool(let b) = n { return RValue(.bool(b.value)) }
@@ -731,21 +781,32 @@ final class Executor: FunctionContext {
         }
     }
 
+    /// Go `evalEmptyInterface`. As in `evalArg`, the context is set here only where nothing else sets it first, but
+    /// it is always left at this operand or inside it.
     func evalEmptyInterface(_ dot: RValue, _ n: Operand) throws -> RValue {
-        at(.operand(n))
         switch n {
-        case .bool(let b): return RValue(.bool(b.value))
-        case .dot: return dot
+        case .bool(let b):
+            at(.operand(n))
+            return RValue(.bool(b.value))
+        case .dot:
+            at(.operand(n))
+            return dot
         case .field(let f): return try evalFieldNode(dot, f, node: n, [], nil)
         case .identifier(let id):
             let alone = [n]
             return try evalFunction(dot, id, node: n, CommandNode(position: id.position, arguments: alone), alone, nil)
-        case .nil: throw errorf("evalEmptyInterface: nil (can't happen)")
+        case .nil:
+            at(.operand(n))
+            throw errorf("evalEmptyInterface: nil (can't happen)")
         case .number(let num): return try idealConstant(num, node: n)
-        case .string(let s): return RValue(.string(s.text))
+        case .string(let s):
+            at(.operand(n))
+            return RValue(.string(s.text))
         case .variable(let v): return try evalVariableNode(dot, v, node: n, [], nil)
         case .pipe(let p): return try evalPipeline(dot, p)
-        case .chain: throw errorf("can't handle assignment of \(n.description) to empty interface argument")
+        case .chain:
+            at(.operand(n))
+            throw errorf("can't handle assignment of \(n.description) to empty interface argument")
         }
     }
 
@@ -758,6 +819,9 @@ final class Executor: FunctionContext {
 
     /// Go `validateType`: checks (and converts) a value for a parameter type.
     func validateType(_ v: RValue, _ typ: GoType?) throws -> RValue {
+        // The usual case, a value for an untyped or interface parameter, passes as it is; answering it before
+        // unwrapping spares a copy of the value.
+        if v.value != nil && (typ == nil || typ == .interface || typ == .reflectValue) { return v }
         guard let value = v.value else {
             guard let t = typ else { return .invalid }
             switch t {
@@ -790,8 +854,9 @@ final class Executor: FunctionContext {
 
     // MARK: - Printing and truth
 
+    /// Go `printValue`. Go sets the error context to the node for its "can't print" error, which has no counterpart
+    /// here (every value prints), so the context is left as it is.
     func printValue(_ n: Node, _ v: RValue) {
-        at(.node(n))
         guard let value = v.value else {
             out += "<no value>"
             return

@@ -113,6 +113,8 @@ public struct FunctionTable: Sendable {
     private(set) var entries: [GoFunc] = []
     /// The slot of each function name.
     private var slots: [String: Int] = [:]
+    /// The same, looked up from UTF-8 bytes (for the parser).
+    private var index = NameIndex()
     /// This version of the table.
     private(set) var identity = Identity()
 
@@ -138,6 +140,7 @@ public struct FunctionTable: Sendable {
             entries[slot] = function
         } else {
             slots[function.name] = entries.count
+            index.insert(function.name, slot: entries.count)
             entries.append(function)
         }
     }
@@ -165,6 +168,9 @@ public struct FunctionTable: Sendable {
 
     /// The slot of the function named `name` in this version of the table.
     func slot(of name: String) -> Int? { slots[name] }
+
+    /// The slot of the function whose name is the UTF-8 bytes `name`, without making a `String` of them.
+    func slot(ofUTF8 name: UnsafeBufferPointer<UInt8>) -> Int? { index.slot(of: name) }
 }
 
 /// What a function name in a parsed template refers to, in the table it was parsed with (Go looks the name up
@@ -175,7 +181,7 @@ struct FunctionBinding: Sendable {
         /// A slot of the table.
         case function(Int)
         /// A predefined function (the table has none of that name).
-        case builtin(Builtins.Builtin)
+        case builtin(Builtins.Kind)
     }
 
     /// The table version the name was resolved in.

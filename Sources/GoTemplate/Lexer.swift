@@ -90,6 +90,13 @@ public struct Lexer {
             let c = UInt8(s.value)
             return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
         }
+        return isNonASCIIAlphaNumeric(s)
+    }
+
+    /// `isAlphaNumeric` beyond ASCII. Kept out of line: the Unicode property types it uses are resilient, and
+    /// inlined they made every caller set them up on entry (every word and action), even for ASCII input.
+    @inline(never)
+    static func isNonASCIIAlphaNumeric(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
             return true

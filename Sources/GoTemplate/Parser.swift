@@ -54,9 +54,11 @@ struct Parser {
         self.functions = functions
     }
 
-    /// Whether `name` is a function templates may call (Go: `hasFunction`).
-    static func hasFunction(_ name: String, _ functions: FunctionTable) -> Bool {
-        functions.contains(name) || Builtins.table[name] != nil
+    /// Whether `name` is a function templates may call (Go: `hasFunction`), looked up by its bytes (every parse
+    /// asks for `break` and `continue`).
+    static func hasFunction(_ name: StaticString, _ functions: FunctionTable) -> Bool {
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        return functions.slot(ofUTF8: bytes) != nil || Builtins.lookup(bytes) != nil
     }
 
     /// What a function name refers to (Go `findFunction`, done once here rather than on every call), or nil if
@@ -66,9 +68,28 @@ struct Parser {
             return FunctionBinding(table: functions.identity, target: .function(slot))
         }
         if let builtin = Builtins.table[name] {
-            return FunctionBinding(table: functions.identity, target: .builtin(builtin))
+            return FunctionBinding(table: functions.identity, target: .builtin(builtin.kind))
         }
         return nil
+    }
+
+    /// `bind` for the name spelled by an identifier item, and the name: found by the item's bytes, the function's
+    /// own name is used and no `String` is made of the text (names with non-ASCII bytes, which `String` equality
+    /// may match in another normalization, take the `String` lookup).
+    func bind(_ token: LexItem) -> (name: String, binding: FunctionBinding)? {
+        let found: (name: String, binding: FunctionBinding)?? = input.withUnsafeBufferPointer { buffer in
+            let name = UnsafeBufferPointer(rebasing: buffer[token.position..<token.end])
+            if let slot = functions.slot(ofUTF8: name) {
+                return (functions.entries[slot].name, FunctionBinding(table: functions.identity, target: .function(slot)))
+            }
+            if let (builtinName, builtin) = Builtins.lookup(name) {
+                return (builtinName, FunctionBinding(table: functions.identity, target: .builtin(builtin.kind)))
+            }
+            return name.allSatisfy({ $0 < 0x80 }) ? .some(nil) : nil
+        }
+        if let found { return found }
+        let name = value(token)
+        return bind(name).map { (name, $0) }
     }
 
     // MARK: - Token stream
@@ -443,8 +464,8 @@ struct Parser {
         guard let node = try term() else { return nil }
         guard peek().kind == .field else { return node }
         // Fields and variables took the fields that follow them in `term`; other terms start a chain.
-        var fields: [String] = []
-        let chainPosition = appendChainedFields(to: &fields) ?? node.position
+        let (fields, firstField) = takeChainedFields(after: nil)
+        let chainPosition = firstField ?? node.position
         switch node {
         case .bool, .string, .number, .nil, .dot:
             throw errorf("unexpected . after term \(GoQuote.quote(node.description))")
@@ -453,19 +474,22 @@ struct Parser {
         }
     }
 
-    /// Appends the names of the field items that follow at once (`.b.c` after `.a` or `$x`) and returns the position
-    /// of the first, which Go gives the whole operand (`operand` builds the chain at the first following field).
-    mutating func appendChainedFields(to names: inout [String]) -> Int? {
+    /// Consumes the field items that follow at once (`.b.c` after `.a` or `$x`) and returns their names after `first`
+    /// (if given), built in one allocation, and the position of the first field item, which Go gives the whole
+    /// operand (`operand` builds the chain at the first following field).
+    mutating func takeChainedFields(after first: String?) -> (names: [String], firstPosition: Int?) {
         var count = 0
         while index + count < tokens.count && tokens[index + count].kind == .field { count += 1 }
-        guard count > 0 else { return nil }
-        names.reserveCapacity(names.count + count)
-        let position = peek().position
-        while peek().kind == .field {
-            let t = next()
-            names.append(text(t.position + 1, t.end))
-        }
-        return position
+        let start = index
+        var names: [String] = []
+        names.reserveCapacity((first == nil ? 0 : 1) + count)
+        if let first { names.append(first) }
+        for k in start..<start + count { names.append(text(tokens[k].position + 1, tokens[k].end)) }
+        guard count > 0 else { return (names, nil) }
+        // As `next` would have done for each item.
+        furthest = max(furthest, start + count - 1)
+        index = start + count
+        return (names, tokens[start].position)
     }
 
     /// Term: literal | function | '.' | '$var' | '.Field' | '(' pipeline ')'
@@ -473,22 +497,21 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            let name = value(token)
-            guard let binding = bind(name) else { throw errorf("function \(GoQuote.quote(name)) not defined") }
+            guard let (name, binding) = bind(token) else {
+                throw errorf("function \(GoQuote.quote(value(token))) not defined")
+            }
             return .identifier(IdentifierNode(position: token.position, name: name, binding: binding))
         case .dot: return .dot(position: token.position)
         case .nil: return .nil(position: token.position)
         case .variable:
-            var v = newVariable(token.position, value(token))
-            guard vars.contains(v.identifiers[0]) else {
-                throw errorf("undefined variable \(GoQuote.quote(v.identifiers[0]))")
-            }
-            if let position = appendChainedFields(to: &v.identifiers) { v.position = position }
-            return .variable(v)
+            let name = value(token)
+            // Variable items never hold a `.` (the lexer stops words there): the name is the one identifier.
+            guard vars.contains(name) else { throw errorf("undefined variable \(GoQuote.quote(name))") }
+            let (names, firstField) = takeChainedFields(after: name)
+            return .variable(VariableNode(position: firstField ?? token.position, identifiers: names))
         case .field:
-            var names = [text(token.position + 1, token.end)]
-            let position = appendChainedFields(to: &names) ?? token.position
-            return .field(FieldNode(position: position, identifiers: names))
+            let (names, firstField) = takeChainedFields(after: text(token.position + 1, token.end))
+            return .field(FieldNode(position: firstField ?? token.position, identifiers: names))
         case .bool: return .bool(BoolNode(position: token.position, value: token.end - token.position == 4))
         case .charConstant, .complex, .number:
             return .number(try newNumber(token))
