@@ -129,7 +129,7 @@ public struct ChartMetadata: Sendable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage = Storage(Fields())
+    private var storage: Storage
 
     /// A field of Chart.yaml; writing copies the storage first when other charts share it.
     public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
@@ -141,7 +141,10 @@ public struct ChartMetadata: Sendable {
     }
 
     /// Creates empty metadata.
-    public init() {}
+    public init() { storage = Storage(Fields()) }
+
+    /// Creates metadata with the given fields.
+    public init(_ fields: Fields) { storage = Storage(fields) }
 
     /// `.Chart` as Helm 4 gives it to templates: Go field names, every field present.
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
