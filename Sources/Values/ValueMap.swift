@@ -224,7 +224,7 @@ public final class ValueMap: @unchecked Sendable, Sequence {
 
     /// A new map whose nested maps are copies too.
     public func deepCopy() -> ValueMap {
-        let copy = ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() }, keysAreASCII: keysAreASCII)
+        let copy = ValueMap(sortedKeys: keys, values: Value.deepCopies(values) ?? values, keysAreASCII: keysAreASCII)
         copy.namedType = namedType  // copystructure keeps the value's type
         return copy
     }

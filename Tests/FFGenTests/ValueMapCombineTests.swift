@@ -76,4 +76,32 @@ struct ValueMapCombineTests {
             #expect(GoFormat.describe(.map(fast)) == GoFormat.describe(.map(exact)))
         }
     }
+
+    /// Every map reachable from `value`, in walk order.
+    static func maps(in value: Value) -> [ValueMap] {
+        switch value {
+        case .map(let m): return [m] + m.values.flatMap { maps(in: $0) }
+        case .list(let l): return l.flatMap { maps(in: $0) }
+        default: return []
+        }
+    }
+
+    /// `deepCopy` (which shares lists without maps) against copying every list and map: the same content, and no
+    /// map of the copy is a map of the original.
+    @Test func deepCopySharesNoMap() {
+        var generator = Generator(state: 4)
+        for _ in 0..<200 {
+            let original = Value.list([
+                .map(generator.map(keys: ["a", "b", "c", "d"], depth: 3)),
+                .list([.string("x"), .map(generator.map(keys: ["a", "b"], depth: 1))]),
+                .list([.string("y"), .int(1, kind: .int)]),
+            ])
+            let copy = original.deepCopy()
+            #expect(GoFormat.describe(copy) == GoFormat.describe(original))
+            let originalMaps = Self.maps(in: original)
+            let copiedMaps = Self.maps(in: copy)
+            #expect(originalMaps.count == copiedMaps.count)
+            for (a, b) in zip(originalMaps, copiedMaps) { #expect(a !== b) }
+        }
+    }
 }
