@@ -273,7 +273,10 @@ public struct Chart: Sendable {
     /// Whether this chart and its subcharts have the paths `reparent(under:)` gives.
     private func isRooted(under parentPath: String?) -> Bool {
         guard self.parentPath == parentPath else { return false }
+        // A leaf needs no path of its own (building one allocates); subcharts are read in place, not copied.
+        if dependencies.isEmpty { return true }
         let path = fullPath
-        return dependencies.allSatisfy { $0.isRooted(under: path) }
+        for index in dependencies.indices where !dependencies[index].isRooted(under: path) { return false }
+        return true
     }
 }
