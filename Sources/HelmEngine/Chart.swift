@@ -132,11 +132,14 @@ public struct ChartMetadata: Sendable {
     private var storage: Storage
 
     /// A field of Chart.yaml; writing copies the storage first when other charts share it.
+    ///
+    /// Changes reach the field in place (`metadata.dependencies[i].enabled = true` changes one entry of the
+    /// stored list rather than a copy of the whole list that is then written back).
     public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
         get { storage.fields[keyPath: field] }
-        set {
+        _modify {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            storage.fields[keyPath: field] = newValue
+            yield &storage.fields[keyPath: field]
         }
     }
 
