@@ -149,6 +149,18 @@ public struct ChartMetadata: Sendable {
     /// Creates metadata with the given fields.
     public init(_ fields: Fields) { storage = Storage(fields) }
 
+    /// The keys of `asTemplateMap` (Go's field names of `Metadata`, `IsRoot` added) in byte order, made once.
+    private static let templateKeys = [
+        "APIVersion", "Annotations", "AppVersion", "Condition", "Dependencies", "Deprecated", "Description", "Home",
+        "Icon", "IsRoot", "Keywords", "KubeVersion", "Maintainers", "Name", "Sources", "Tags", "Type", "Version",
+    ]
+    /// The keys of a `.Chart.Dependencies` entry (Go's field names of `Dependency`) in byte order.
+    private static let dependencyTemplateKeys = [
+        "Alias", "Condition", "Enabled", "ImportValues", "Name", "Repository", "Tags", "Version",
+    ]
+    /// The keys of a `.Chart.Maintainers` entry (Go's field names of `Maintainer`) in byte order.
+    private static let maintainerTemplateKeys = ["Email", "Name", "URL"]
+
     /// `.Chart` as Helm 4 gives it to templates: Go field names, every field present.
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
     public func asTemplateMap(isRoot: Bool) -> ValueMap {
@@ -156,11 +168,7 @@ public struct ChartMetadata: Sendable {
         let strings: ([String]) -> Value = { .list($0.map { .string($0) }) }
         // Built in key order (UTF-8 byte order), which skips a sorted insert per field on every render.
         return ValueMap(
-            sortedKeys: [
-                "APIVersion", "Annotations", "AppVersion", "Condition", "Dependencies", "Deprecated", "Description",
-                "Home", "Icon", "IsRoot", "Keywords", "KubeVersion", "Maintainers", "Name", "Sources", "Tags", "Type",
-                "Version",
-            ],
+            sortedASCIIKeys: Self.templateKeys,
             values: [
                 .string(f.apiVersion),
                 f.annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
@@ -170,10 +178,7 @@ public struct ChartMetadata: Sendable {
                     f.dependencies.map { d in
                         .map(
                             ValueMap(
-                                sortedKeys: [
-                                    "Alias", "Condition", "Enabled", "ImportValues", "Name", "Repository", "Tags",
-                                    "Version",
-                                ],
+                                sortedASCIIKeys: Self.dependencyTemplateKeys,
                                 values: [
                                     .string(d.alias), .string(d.condition), .bool(d.enabled), .list(d.importValues),
                                     .string(d.name), .string(d.repository), strings(d.tags), .string(d.version),
@@ -188,7 +193,10 @@ public struct ChartMetadata: Sendable {
                 .string(f.kubeVersion),
                 .list(
                     f.maintainers.map { m in
-                        .map(ValueMap(sortedKeys: ["Email", "Name", "URL"], values: [.string(m.email), .string(m.name), .string(m.url)]))
+                        .map(
+                            ValueMap(
+                                sortedASCIIKeys: Self.maintainerTemplateKeys,
+                                values: [.string(m.email), .string(m.name), .string(m.url)]))
                     }),
                 .string(f.name),
                 strings(f.sources),

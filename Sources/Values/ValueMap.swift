@@ -111,6 +111,13 @@ public final class ValueMap: @unchecked Sendable, Sequence {
         self.keysAreASCII = sortedKeys.allSatisfy(Self.isASCII)
     }
 
+    /// Builds a map from already sorted, unique ASCII keys (fixed key sets such as `.Chart`'s field names, whose
+    /// check would be repeated on every render; debug builds assert it).
+    public convenience init(sortedASCIIKeys keys: [String], values: [Value]) {
+        assert(keys.allSatisfy(Self.isASCII))
+        self.init(sortedKeys: keys, values: values, keysAreASCII: true)
+    }
+
     private init(sortedKeys: [String], values: [Value], keysAreASCII: Bool) {
         assert(zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         self.keys = sortedKeys

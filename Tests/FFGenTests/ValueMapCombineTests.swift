@@ -104,4 +104,17 @@ struct ValueMapCombineTests {
             for (a, b) in zip(originalMaps, copiedMaps) { #expect(a !== b) }
         }
     }
+
+    /// `init(sortedASCIIKeys:values:)` (no ASCII check) against `init(sortedKeys:values:)` (which checks): the same
+    /// answers to lookups, including keys canonically equivalent to an ASCII key (U+212A KELVIN SIGN is "K").
+    @Test func sortedASCIIKeysMatchSortedKeys() {
+        let keys = ["APIVersion", "K", "Name", "Version"]
+        let values: [Value] = keys.map { .string($0) }
+        let fast = ValueMap(sortedASCIIKeys: keys, values: values)
+        let exact = ValueMap(sortedKeys: keys, values: values)
+        for key in keys + ["\u{212A}", "Nam", "Names", "", "\u{E9}"] {
+            #expect(fast[key].map { GoFormat.describe($0) } == exact[key].map { GoFormat.describe($0) }, "\(key)")
+        }
+        #expect(GoFormat.describe(.map(fast)) == GoFormat.describe(.map(exact)))
+    }
 }
