@@ -129,19 +129,37 @@ public struct ChartMetadata: Sendable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var storage = Storage(Fields())
+    private var storage: Storage
 
     /// A field of Chart.yaml; writing copies the storage first when other charts share it.
+    ///
+    /// Changes reach the field in place (`metadata.dependencies[i].enabled = true` changes one entry of the
+    /// stored list rather than a copy of the whole list that is then written back).
     public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
         get { storage.fields[keyPath: field] }
-        set {
+        _modify {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            storage.fields[keyPath: field] = newValue
+            yield &storage.fields[keyPath: field]
         }
     }
 
     /// Creates empty metadata.
-    public init() {}
+    public init() { storage = Storage(Fields()) }
+
+    /// Creates metadata with the given fields.
+    public init(_ fields: Fields) { storage = Storage(fields) }
+
+    /// The keys of `asTemplateMap` (Go's field names of `Metadata`, `IsRoot` added) in byte order, made once.
+    private static let templateKeys = [
+        "APIVersion", "Annotations", "AppVersion", "Condition", "Dependencies", "Deprecated", "Description", "Home",
+        "Icon", "IsRoot", "Keywords", "KubeVersion", "Maintainers", "Name", "Sources", "Tags", "Type", "Version",
+    ]
+    /// The keys of a `.Chart.Dependencies` entry (Go's field names of `Dependency`) in byte order.
+    private static let dependencyTemplateKeys = [
+        "Alias", "Condition", "Enabled", "ImportValues", "Name", "Repository", "Tags", "Version",
+    ]
+    /// The keys of a `.Chart.Maintainers` entry (Go's field names of `Maintainer`) in byte order.
+    private static let maintainerTemplateKeys = ["Email", "Name", "URL"]
 
     /// `.Chart` as Helm 4 gives it to templates: Go field names, every field present.
     /// Helm: pkg/chart common.go `structToMap` (plus `IsRoot`, added by the engine).
@@ -150,11 +168,7 @@ public struct ChartMetadata: Sendable {
         let strings: ([String]) -> Value = { .list($0.map { .string($0) }) }
         // Built in key order (UTF-8 byte order), which skips a sorted insert per field on every render.
         return ValueMap(
-            sortedKeys: [
-                "APIVersion", "Annotations", "AppVersion", "Condition", "Dependencies", "Deprecated", "Description",
-                "Home", "Icon", "IsRoot", "Keywords", "KubeVersion", "Maintainers", "Name", "Sources", "Tags", "Type",
-                "Version",
-            ],
+            sortedASCIIKeys: Self.templateKeys,
             values: [
                 .string(f.apiVersion),
                 f.annotations.map { pairs in .map(ValueMap(pairs.map { ($0.key, Value.string($0.value)) })) } ?? .null,
@@ -164,10 +178,7 @@ public struct ChartMetadata: Sendable {
                     f.dependencies.map { d in
                         .map(
                             ValueMap(
-                                sortedKeys: [
-                                    "Alias", "Condition", "Enabled", "ImportValues", "Name", "Repository", "Tags",
-                                    "Version",
-                                ],
+                                sortedASCIIKeys: Self.dependencyTemplateKeys,
                                 values: [
                                     .string(d.alias), .string(d.condition), .bool(d.enabled), .list(d.importValues),
                                     .string(d.name), .string(d.repository), strings(d.tags), .string(d.version),
@@ -182,7 +193,10 @@ public struct ChartMetadata: Sendable {
                 .string(f.kubeVersion),
                 .list(
                     f.maintainers.map { m in
-                        .map(ValueMap(sortedKeys: ["Email", "Name", "URL"], values: [.string(m.email), .string(m.name), .string(m.url)]))
+                        .map(
+                            ValueMap(
+                                sortedASCIIKeys: Self.maintainerTemplateKeys,
+                                values: [.string(m.email), .string(m.name), .string(m.url)]))
                     }),
                 .string(f.name),
                 strings(f.sources),
@@ -270,7 +284,10 @@ public struct Chart: Sendable {
     /// Whether this chart and its subcharts have the paths `reparent(under:)` gives.
     private func isRooted(under parentPath: String?) -> Bool {
         guard self.parentPath == parentPath else { return false }
+        // A leaf needs no path of its own (building one allocates); subcharts are read in place, not copied.
+        if dependencies.isEmpty { return true }
         let path = fullPath
-        return dependencies.allSatisfy { $0.isRooted(under: path) }
+        for index in dependencies.indices where !dependencies[index].isRooted(under: path) { return false }
+        return true
     }
 }

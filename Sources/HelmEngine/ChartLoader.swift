@@ -209,7 +209,7 @@ public struct ChartLoader: Sendable {
     // MARK: Chart.yaml
 
     /// The string fields of Helm's `Metadata` (and its `Maintainer` and `Dependency`) by JSON name.
-    private static let metadataTarget: GoJSONTarget = .structure([
+    static let metadataTarget: GoJSONTarget = .structure([
         "name": .string, "home": .string, "sources": .slice(.string), "version": .string, "description": .string,
         "keywords": .slice(.string), "icon": .string, "apiVersion": .string, "condition": .string, "tags": .string,
         "appVersion": .string, "annotations": .map(.string), "kubeVersion": .string, "type": .string,
@@ -233,8 +233,15 @@ public struct ChartLoader: Sendable {
         } catch {
             throw HelmError.chartLoad("cannot load \(file): " + HelmCodecs.message(of: error))
         }
+        guard case .map(let map) = document else { return ChartMetadata() }
+        if let fields = Self.plainMetadataFields(map) { return ChartMetadata(fields) }
+        return try metadata(from: map, file: file)
+    }
+
+    /// The Chart.yaml map `map` as Helm's `Metadata`, with Go's errors for fields of the wrong type (`file` names
+    /// the file in them).
+    func metadata(from map: ValueMap, file: String) throws -> ChartMetadata {
         var metadata = ChartMetadata()
-        guard case .map(let map) = document else { return metadata }
         var decoder = GoStructDecoder(structName: "Metadata", context: ("cannot load ", file), code: .chartLoad)
         metadata.name = try decoder.string(map, "name")
         metadata.home = try decoder.string(map, "home")
@@ -285,6 +292,127 @@ public struct ChartLoader: Sendable {
             decoder.structName = "Metadata"
         }
         return metadata
+    }
+
+    /// The fields of a usual Chart.yaml map in one pass over its entries, or nil when anything is unusual (a field
+    /// of another type than text, text lists, a bool, or maps of those; nulls in lists): then
+    /// `metadata(from:file:)`, which looks each field up and reports Go's errors, decodes it.
+    static func plainMetadataFields(_ map: ValueMap) -> ChartMetadata.Fields? {
+        var f = ChartMetadata.Fields()
+        for (key, value) in zip(map.keys, map.values) {
+            switch key {
+            case "name": guard let s = plainString(value) else { return nil }; f.name = s
+            case "home": guard let s = plainString(value) else { return nil }; f.home = s
+            case "sources": guard let l = plainStrings(value) else { return nil }; f.sources = l
+            case "version": guard let s = plainString(value) else { return nil }; f.version = s
+            case "description": guard let s = plainString(value) else { return nil }; f.description = s
+            case "keywords": guard let l = plainStrings(value) else { return nil }; f.keywords = l
+            case "icon": guard let s = plainString(value) else { return nil }; f.icon = s
+            case "apiVersion": guard let s = plainString(value) else { return nil }; f.apiVersion = s
+            case "condition": guard let s = plainString(value) else { return nil }; f.condition = s
+            case "tags": guard let s = plainString(value) else { return nil }; f.tags = s
+            case "appVersion": guard let s = plainString(value) else { return nil }; f.appVersion = s
+            case "deprecated": guard let b = plainBool(value) else { return nil }; f.deprecated = b
+            case "kubeVersion": guard let s = plainString(value) else { return nil }; f.kubeVersion = s
+            case "type": guard let s = plainString(value) else { return nil }; f.type = s
+            case "annotations":
+                switch value {
+                case .null: break
+                case .map(let m):
+                    var pairs: [(key: String, value: String)] = []
+                    pairs.reserveCapacity(m.count)
+                    for (k, v) in zip(m.keys, m.values) {
+                        guard case .string(let s) = v else { return nil }
+                        pairs.append((k, s))
+                    }
+                    f.annotations = pairs
+                default: return nil
+                }
+            case "maintainers":
+                guard let entries = plainList(value) else { return nil }
+                for entry in entries {
+                    guard case .map(let m) = entry else { return nil }
+                    var maintainer = ChartMaintainer()
+                    for (k, v) in zip(m.keys, m.values) {
+                        switch k {
+                        case "name": guard let s = plainString(v) else { return nil }; maintainer.name = s
+                        case "email": guard let s = plainString(v) else { return nil }; maintainer.email = s
+                        case "url": guard let s = plainString(v) else { return nil }; maintainer.url = s
+                        default: continue
+                        }
+                    }
+                    f.maintainers.append(maintainer)
+                }
+            case "dependencies":
+                guard let entries = plainList(value) else { return nil }
+                f.dependencies.reserveCapacity(entries.count)
+                for entry in entries {
+                    guard case .map(let m) = entry, let dependency = plainDependency(m) else { return nil }
+                    f.dependencies.append(dependency)
+                }
+            default:
+                continue
+            }
+        }
+        return f
+    }
+
+    /// A `dependencies` entry read as `plainMetadataFields` reads Chart.yaml, or nil when anything is unusual.
+    private static func plainDependency(_ map: ValueMap) -> ChartDependency? {
+        var d = ChartDependency(name: "")
+        for (key, value) in zip(map.keys, map.values) {
+            switch key {
+            case "name": guard let s = plainString(value) else { return nil }; d.name = s
+            case "version": guard let s = plainString(value) else { return nil }; d.version = s
+            case "repository": guard let s = plainString(value) else { return nil }; d.repository = s
+            case "condition": guard let s = plainString(value) else { return nil }; d.condition = s
+            case "tags": guard let l = plainStrings(value) else { return nil }; d.tags = l
+            case "enabled": guard let b = plainBool(value) else { return nil }; d.enabled = b
+            case "import-values": guard let l = plainList(value) else { return nil }; d.importValues = l
+            case "alias": guard let s = plainString(value) else { return nil }; d.alias = s
+            default: continue
+            }
+        }
+        return d
+    }
+
+    /// Text as a string field takes it (null is empty); nil for anything else.
+    private static func plainString(_ value: Value) -> String? {
+        switch value {
+        case .string(let s): return s
+        case .null: return ""
+        default: return nil
+        }
+    }
+
+    /// A bool field's value (null is false); nil for anything else.
+    private static func plainBool(_ value: Value) -> Bool? {
+        switch value {
+        case .bool(let b): return b
+        case .null: return false
+        default: return nil
+        }
+    }
+
+    /// A list field's entries (null is empty); nil for anything else.
+    private static func plainList(_ value: Value) -> [Value]? {
+        switch value {
+        case .list(let l): return l
+        case .null: return []
+        default: return nil
+        }
+    }
+
+    /// A text list field's entries; nil when it is not a list of text.
+    private static func plainStrings(_ value: Value) -> [String]? {
+        guard let list = plainList(value) else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(list.count)
+        for entry in list {
+            guard case .string(let s) = entry else { return nil }
+            strings.append(s)
+        }
+        return strings
     }
 
     // MARK: Validation

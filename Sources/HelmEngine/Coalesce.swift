@@ -82,7 +82,7 @@ public enum Coalesce {
                     }))
             return
         }
-        for (key, value) in sourceGlobals {
+        for (key, value) in zip(sourceGlobals.keys, sourceGlobals.values) {
             if case .map(let table) = value {
                 // Helm copies only the top level (copyMap), so nested tables stay shared with the parent.
                 let copied = table.copy()
@@ -107,24 +107,22 @@ public enum Coalesce {
     // Helm: coalesceValues — one chart's values.yaml under the values given for it.
     private static func coalesceValues(chart: Chart, into v: ValueMap, mode: CoalesceMode) {
         let defaults = chart.values.deepCopy()
-        for (key, defaultValue) in zip(defaults.keys, defaults.values) {
-            if let value = v[key] {
-                if value.isNull && mode == .coalesce {
-                    v.removeValue(forKey: key)
-                } else if case .map(let destination) = value, case .map(let source) = defaultValue {
-                    // A subchart's section is merged here and coalesced when the subchart itself is processed.
-                    let tableMode: CoalesceMode =
-                        chart.dependencies.contains { $0.name == key } ? .merge : mode
-                    if tableMode == .coalesce { cleanNilValues(source) }
-                    coalesceTables(destination, source, mode: tableMode)
-                }
-            } else {
+        v.combine(defaults) { key, value, defaultValue in
+            guard let value else {
                 if mode == .coalesce {
-                    if defaultValue.isNull { continue }
+                    if defaultValue.isNull { return nil }
                     if case .map(let table) = defaultValue { cleanNilValues(table) }
                 }
-                v[key] = defaultValue
+                return defaultValue
             }
+            if value.isNull && mode == .coalesce { return nil }
+            if case .map(let destination) = value, case .map(let source) = defaultValue {
+                // A subchart's section is merged here and coalesced when the subchart itself is processed.
+                let tableMode: CoalesceMode = chart.dependencies.contains { $0.name == key } ? .merge : mode
+                if tableMode == .coalesce { cleanNilValues(source) }
+                coalesceTables(destination, source, mode: tableMode)
+            }
+            return value
         }
     }
 
@@ -145,19 +143,19 @@ public enum Coalesce {
             if let original = source[key], !original.isNull { deletedByNull.append(key) }
             source[key] = .null
         }
-        for (key, value) in zip(source.keys, source.values) {
-            let existing = destination[key]
+        destination.combine(source) { key, existing, value in
             switch existing {
             case .some(.null) where mode == .coalesce && deletedByNull.contains(key):
-                destination.removeValue(forKey: key)
+                return nil
             case nil:
-                destination[key] = value
+                return value
             case .some(.map(let destinationTable)):
                 if case .map(let sourceTable) = value {
                     coalesceTables(destinationTable, sourceTable, mode: mode)
                 }
+                return existing
             default:
-                break  // Helm logs a warning when a table meets a non-table.
+                return existing  // Helm logs a warning when a table meets a non-table.
             }
         }
     }

@@ -18,17 +18,28 @@ public enum Dependencies {
     private static func processEnabled(_ chart: Chart, values: ValueMap, path: String) throws -> Chart {
         guard !chart.metadata.dependencies.isEmpty else { return chart }
         var c = chart
-        var subcharts = c.dependencies.filter { existing in
-            !c.metadata.dependencies.contains { req in
-                existing.name == req.name && SemanticVersion.isCompatible(constraint: req.version, existing.metadata.version)
-            }
+        let requirements = c.metadata.dependencies
+        let existing = c.dependencies
+        // Whether requirement r names subchart s and its version fits. Helm asks this of each pair twice (to drop
+        // the matched subcharts, then to pick each requirement's subchart); each version is checked once here.
+        var fitsByPair = [Bool?](repeating: nil, count: requirements.count * existing.count)
+        func fits(_ r: Int, _ s: Int) -> Bool {
+            guard existing[s].name == requirements[r].name else { return false }
+            if let known = fitsByPair[r * existing.count + s] { return known }
+            let fit = SemanticVersion.isCompatible(constraint: requirements[r].version, existing[s].metadata.version)
+            fitsByPair[r * existing.count + s] = fit
+            return fit
         }
-        for index in c.metadata.dependencies.indices {
-            let req = c.metadata.dependencies[index]
+        var subcharts: [Chart] = []
+        subcharts.reserveCapacity(existing.count + requirements.count)
+        for s in existing.indices where !requirements.indices.contains(where: { fits($0, s) }) {
+            subcharts.append(existing[s])
+        }
+        for index in requirements.indices {
+            let req = requirements[index]
             // Helm: getAliasDependency — the first subchart of that name whose version fits.
-            if var match = c.dependencies.first(where: {
-                $0.name == req.name && SemanticVersion.isCompatible(constraint: req.version, $0.metadata.version)
-            }) {
+            if let s = existing.indices.first(where: { fits(index, $0) }) {
+                var match = existing[s]
                 if !req.alias.isEmpty { match.metadata.name = req.alias }
                 subcharts.append(match)
             }
@@ -44,6 +55,7 @@ public enum Dependencies {
 
         let removed = Set(c.metadata.dependencies.filter { !$0.enabled }.map(\.name))
         var kept: [Chart] = []
+        kept.reserveCapacity(c.dependencies.count)
         for sub in c.dependencies where !removed.contains(sub.name) {
             kept.append(try processEnabled(sub, values: coalesced, path: path + sub.name + "."))
         }

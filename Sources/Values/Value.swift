@@ -150,9 +150,28 @@ extension Value {
     public func deepCopy() -> Value {
         switch self {
         case .map(let m): return .map(m.deepCopy())
-        case .list(let l): return .list(l.map { $0.deepCopy() })
+        case .list(let l): return Self.deepCopies(l).map(Value.list) ?? self
         default: return self
         }
+    }
+
+    /// `values` with every map in it (at any depth) replaced by a deep copy, or nil when it holds no map: lists are
+    /// values, so a list without maps is shared rather than copied (its storage is copied on the first write).
+    static func deepCopies(_ values: [Value]) -> [Value]? {
+        var copies: [Value]? = nil
+        for index in values.indices {
+            let copy: Value
+            switch values[index] {
+            case .map(let m): copy = .map(m.deepCopy())
+            case .list(let l):
+                guard let copied = deepCopies(l) else { continue }
+                copy = .list(copied)
+            default: continue
+            }
+            if copies == nil { copies = values }
+            copies?[index] = copy
+        }
+        return copies
     }
 
     /// Structural equality as Go's `reflect.DeepEqual` sees it (maps by content, objects by identity).

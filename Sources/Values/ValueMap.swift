@@ -111,6 +111,13 @@ public final class ValueMap: @unchecked Sendable, Sequence {
         self.keysAreASCII = sortedKeys.allSatisfy(Self.isASCII)
     }
 
+    /// Builds a map from already sorted, unique ASCII keys (fixed key sets such as `.Chart`'s field names, whose
+    /// check would be repeated on every render; debug builds assert it).
+    public convenience init(sortedASCIIKeys keys: [String], values: [Value]) {
+        assert(keys.allSatisfy(Self.isASCII))
+        self.init(sortedKeys: keys, values: values, keysAreASCII: true)
+    }
+
     private init(sortedKeys: [String], values: [Value], keysAreASCII: Bool) {
         assert(zip(sortedKeys, sortedKeys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         self.keys = sortedKeys
@@ -224,19 +231,87 @@ public final class ValueMap: @unchecked Sendable, Sequence {
 
     /// A new map whose nested maps are copies too.
     public func deepCopy() -> ValueMap {
-        let copy = ValueMap(sortedKeys: keys, values: values.map { $0.deepCopy() }, keysAreASCII: keysAreASCII)
+        let copy = ValueMap(sortedKeys: keys, values: Value.deepCopies(values) ?? values, keysAreASCII: keysAreASCII)
         copy.namedType = namedType  // copystructure keeps the value's type
         return copy
     }
 
-    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
+    /// Walks the entries in key order over a snapshot of the map (later changes to the map are not seen).
+    public struct Iterator: IteratorProtocol {
+        private let keys: [String]
+        private let values: [Value]
+        private var index = 0
+
+        fileprivate init(keys: [String], values: [Value]) {
+            self.keys = keys
+            self.values = values
+        }
+
+        public mutating func next() -> (key: String, value: Value)? {
+            guard index < keys.count else { return nil }
+            defer { index += 1 }
+            return (keys[index], values[index])
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(keys: keys, values: values) }
+
+    /// Combines `source` into this map key by key, as assigning `combine(key, self[key], value)` to `self[key]`
+    /// for each entry of `source` in key order does (a `nil` result removes or leaves out the key; returning the
+    /// existing value keeps it).
+    ///
+    /// When both maps have only ASCII keys, this is one merge of the two sorted key lists into new arrays instead
+    /// of a search and an array insert per missing key. `combine` must not change this map or `source` (it may
+    /// change maps nested in them).
+    public func combine(_ source: ValueMap, _ combine: (String, Value?, Value) -> Value?) {
+        guard keysAreASCII && source.keysAreASCII && source !== self else {
+            combineByAssigning(source, combine)
+            return
+        }
+        let (sourceKeys, sourceValues) = (source.keys, source.values)
+        let (oldKeys, oldValues) = (keys, values)
+        var newKeys: [String] = []
+        var newValues: [Value] = []
+        newKeys.reserveCapacity(oldKeys.count + sourceKeys.count)
+        newValues.reserveCapacity(oldKeys.count + sourceKeys.count)
         var i = 0
-        let keys = self.keys
-        let values = self.values
-        return AnyIterator {
-            guard i < keys.count else { return nil }
-            defer { i += 1 }
-            return (keys[i], values[i])
+        var j = 0
+        while j < sourceKeys.count {
+            let key = sourceKeys[j]
+            // The entries of this map before `key` stay as they are.
+            while i < oldKeys.count && oldKeys[i] < key {
+                newKeys.append(oldKeys[i])
+                newValues.append(oldValues[i])
+                i += 1
+            }
+            let existing: Value?
+            if i < oldKeys.count && oldKeys[i] == key {
+                existing = oldValues[i]
+                i += 1
+            } else {
+                existing = nil
+            }
+            if let value = combine(key, existing, sourceValues[j]) {
+                newKeys.append(key)
+                newValues.append(value)
+            }
+            j += 1
+        }
+        while i < oldKeys.count {
+            newKeys.append(oldKeys[i])
+            newValues.append(oldValues[i])
+            i += 1
+        }
+        keys = newKeys
+        values = newValues
+    }
+
+    /// `combine(_:_:)` one key at a time through `subscript`: the exact meaning, for maps with non-ASCII keys.
+    func combineByAssigning(_ source: ValueMap, _ combine: (String, Value?, Value) -> Value?) {
+        for (key, value) in zip(source.keys, source.values) {
+            let existing = self[key]
+            let result = combine(key, existing, value)
+            if result != nil || existing != nil { self[key] = result }
         }
     }
 }
