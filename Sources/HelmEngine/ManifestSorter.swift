@@ -129,13 +129,7 @@ public enum ManifestSorter {
         var manifests: [RenderedManifest] = []
         let ordered = files.sorted { $0.path.utf8Precedes($1.path) }
         for file in ordered {
-            // A partial: the base name starts with `_`.
-            let utf8 = file.path.utf8
-            if let slash = utf8.lastIndex(of: 0x2F) {
-                if utf8[utf8.index(after: slash)...].first == 0x5F { continue }
-            } else if utf8.first == 0x5F {
-                continue
-            }
+            if Engine.isPartial(file.path) { continue }  // Helm: strings.HasPrefix(path.Base(filePath), "_")
             if file.content.utf8.allSatisfy(isGoSpace) { continue }  // blank (trimming would copy the text)
             for document in splitManifests(file.content) {
                 let head = try SimpleHead(document: document, path: file.path, codecs: codecs)

@@ -234,8 +234,7 @@ private struct TOMLEncoder {
             case "\r": out += "\\r"
             default:
                 if u.value < 0x20 || u.value == 0x7F {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                    out += "\\u" + GoQuote.hex(u.value, width: 4)
                 } else {
                     out.unicodeScalars.append(u)
                 }

@@ -3,14 +3,14 @@ import YAMLKit
 /// The one-pass reader's entry points.
 enum DirectValue {
     /// The first document of `text` as `HelmYAMLDecoder` would convert it for `target` (`.null` for an empty
-    /// stream), or nil when the exact reader must decide. Reads the scanner's events when it takes the text, and
-    /// libyaml's when it does not or the reader gives up on them.
+    /// stream), or nil when the exact reader must decide. Reads the scanner's events when it takes the text (a
+    /// reader that gives up on them would give up on libyaml's, which are the same), else libyaml's.
     static func firstDocument(_ text: String, target: GoJSONTarget) -> Value? {
-        let fast = PlainYAMLEvents.read(text) { events in
+        let scanned = PlainYAMLEvents.read(text) { events -> Value? in
             var reader = DirectValueReader(events)
             return reader.firstDocument(target: target)
         }
-        if let fast { return fast }
+        if let scanned { return scanned }
         return firstDocumentWithLibyaml(text, target: target)
     }
 

@@ -10,13 +10,15 @@ extension HelmYAML {
     /// not parse, or that `parseAny` would reject (tags, anchors and aliases, merge keys, keys that are not plain
     /// strings, infinite or NaN floats), always takes the full path.
     ///
-    /// The events come from the plain-subset scanner when it reads the text, else from libyaml (the same events).
+    /// The events come from the plain-subset scanner when it reads the text, else from libyaml (the same events,
+    /// so a text the scanner reads is not read again when the head reader gives up on it).
     public static func manifestHead(_ text: String) -> ValueMap? {
-        let fast = PlainYAMLEvents.read(text) { events in
+        let scanned = PlainYAMLEvents.read(text) { events -> ValueMap? in
             var reader = ManifestHeadReader(source: events)
             return reader.read()
         }
-        return fast ?? manifestHeadWithLibyaml(text)
+        if let scanned { return scanned }
+        return manifestHeadWithLibyaml(text)
     }
 
     /// `manifestHead` on libyaml's events only (the exact counterpart of the scanner path, for tests).

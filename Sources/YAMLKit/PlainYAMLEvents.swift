@@ -19,9 +19,10 @@ public struct PlainYAMLEvents: YAMLRawEventSource {
     private let unescaped: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    /// Runs `body` over the events of `text` when the text is in the scanner's subset; nil when it is not (the
-    /// caller then reads the text with `YAMLParser`) or when `body` gives nil.
-    public static func read<R>(_ text: String, _ body: (inout PlainYAMLEvents) -> R?) -> R? {
+    /// Runs `body` over the events of `text` when the text is in the scanner's subset, and gives its result; nil
+    /// only when the text is not in the subset (the caller then reads the text with `YAMLParser`). When the scanner
+    /// reads a text, libyaml gives the same events, so a reader that gives up on these would give up on libyaml's.
+    public static func read<R>(_ text: String, _ body: (inout PlainYAMLEvents) -> R) -> R? {
         var text = text
         return text.withUTF8 { input -> R? in
             guard let scanned = PlainYAMLScanner.scan(input) else { return nil }

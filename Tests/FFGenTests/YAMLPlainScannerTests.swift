@@ -48,7 +48,7 @@ private func libyamlEvents(_ text: String) -> (events: [SeenEvent], complete: Bo
 
 /// The scanner's events for `text`, or nil when it leaves the text to libyaml.
 private func scannerEvents(_ text: String) -> [SeenEvent]? {
-    PlainYAMLEvents.read(text) { events -> [SeenEvent]? in
+    PlainYAMLEvents.read(text) { events -> [SeenEvent] in
         var seen: [SeenEvent] = []
         while let event = events.nextRawEvent() { seen.append(SeenEvent(event)) }
         return seen
@@ -219,7 +219,7 @@ private struct ReaderOutcome<T> {
     var compared = 0
     for text in yamlTexts {
         for target in targets {
-            let fast = PlainYAMLEvents.read(text) { events -> ReaderOutcome<Value>? in
+            let fast = PlainYAMLEvents.read(text) { events -> ReaderOutcome<Value> in
                 var reader = DirectValueReader(events)
                 return ReaderOutcome(value: reader.firstDocument(target: target))
             }
@@ -240,7 +240,7 @@ private struct ReaderOutcome<T> {
 @Test func manifestHeadSameOnScannerEvents() {
     var compared = 0
     for text in yamlTexts {
-        let fast = PlainYAMLEvents.read(text) { events -> ReaderOutcome<ValueMap>? in
+        let fast = PlainYAMLEvents.read(text) { events -> ReaderOutcome<ValueMap> in
             var reader = ManifestHeadReader(source: events)
             return ReaderOutcome(value: reader.read())
         }
